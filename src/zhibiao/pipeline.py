@@ -1,0 +1,41 @@
+"""The orchestrating function: input bytes to finished Documents.
+
+Stages, in order:
+  1. read      bytes -> RawText (or, for PDF/HTML/DOCX, straight to Documents with blocks)
+  2. restore   RawText -> Document with blocks
+  3. dates     Document -> Document with dates resolved against the document date
+  4. entities  Document -> Document with organisations, places, projects, events
+  5. facts     Document -> Document with facts
+  6. goals     Document -> Document with goals linked to their target facts
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from zhibiao import read, restore
+from zhibiao.model import Document
+
+
+def extract(data: bytes, source: str | None = None, *, date: str | None = None,
+            place: str | None = None) -> list[Document]:
+    """Every document in one input (a PDF page may hold several articles)."""
+    # 1-2. read and restore
+    documents = [restore.restore(read.decode(data, source))]
+    finished = []
+    for doc in documents:
+        if date:
+            doc.meta.date = date
+        if place:
+            doc.meta.place = place
+        finished.append(doc)
+    return finished
+
+
+def extract_path(path: str | Path, **options) -> list[Document]:
+    data, source = read.read_source(str(path))
+    return extract(data, source, **options)
+
+
+def extract_text(text: str, **options) -> Document:
+    """The first document in a string: convenient in notebooks and tests."""
+    return extract(text.encode("utf-8"), "<text>", **options)[0]
