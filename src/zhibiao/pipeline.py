@@ -12,21 +12,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zhibiao import read, restore
+from zhibiao import dates, entities, facts, goals, read, readers, restore, tables
 from zhibiao.model import Document
 
 
 def extract(data: bytes, source: str | None = None, *, date: str | None = None,
             place: str | None = None) -> list[Document]:
     """Every document in one input (a PDF page may hold several articles)."""
-    # 1-2. read and restore
-    documents = [restore.restore(read.decode(data, source))]
+    # 1-2. read and restore (PDF, Word and HTML, known by their content, are read into blocks)
+    documents = readers.read(data, source) or [restore.restore(read.decode(data, source))]
     finished = []
     for doc in documents:
         if date:
             doc.meta.date = date
         if place:
             doc.meta.place = place
+        # 3-4. dates and entities
+        doc = entities.find_entities(dates.find_dates(doc))
+        # 5. facts, from the text and from tables' cells
+        doc = tables.facts_from_tables(facts.find_facts(doc))
+        # 6. goals
+        doc = goals.find_goals(doc)
         finished.append(doc)
     return finished
 

@@ -1,26 +1,468 @@
-"""Stage 2: a text dump's lines to a Document of classified blocks.
+"""Stage 2: a text dump's lines to a Document of classified blocks in reading order.
 
-Placeholder: one paragraph per blank-line-separated run. The restoration issue replaces it."""
+A PDF tool's dump of a newspaper page keeps the words but loses the layout: lines are cut at the
+column width, columns end in the middle of a word, vertical captions come one character per line,
+fake-bold text is printed twice and the headline may come last. Restoration works in four steps:
+
+  1. units    raw lines to units: vertical runs joined, fake-bold doubles removed, widths measured
+  2. blocks   units re-joined into blocks by column width, end punctuation, indents and blank lines
+  3. kinds    each block classified: kicker, title, subtitle, byline, heading, paragraph, caption,
+              sidebar_label
+  4. order    the headline group first; a heading the dump put on top moves before its section
+
+Nothing is rewritten but removed doubles and the spaces a dump inserts, so every character of a
+block can be found on the raw lines its ``Block.lines`` name.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from zhibiao.model import Block, Document, Meta, RawText
 
+LINE, VERTICAL, DOUBLED = "line", "vertical", "doubled"
+HEADLINE_KINDS = frozenset({"kicker", "title", "subtitle", "heading", "sidebar_label", "byline"})
+
+_INDENT = " \t\u3000\xa0"
+_END_CHARS = frozenset("。！？!?…")
+_CLOSERS = "”’」』）)》】〉\"'"
+_TRAILING_PUNCT = "。！？!?，；：、,;:”’」』）)》"
+_NUMBER_STARTS = frozenset("一二三四五六七八九十（(第0123456789")
+_DASHES = "—－─-"
+_CLAUSE_PUNCT = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
+_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]"
+    r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]")
+_BYLINE = re.compile(
+    r"[（(【]?(?:本报讯|本报记者|本报通讯员|特约记者|首席记者|见习记者|记者|通讯员|实习生|新华社|来源[:：]|作者[:：]"
+    r"|[文图][/／|｜:：]|摄影[/／|｜:：]?)")
+_DATE_LINE = re.compile(r"[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?")
+_OFFICIAL = re.compile(r".{0,24}(?:区长|市长|县长|省长|镇长|主任|局长|书记|部长)[ \u3000]+\S{2,4}")
+_PUBLISHER = re.compile(r".{2,24}(?:统计局|调查队|人民政府|委员会|办公室|办公厅|研究院|研究中心|报社)")
+_CAPTION_MARK = re.compile(r"^图[为：:]|摄[）)]?$|^[（(]?图片来源")
+_SUBTITLE_DASH = re.compile(r"[—－─-]{1,2}")
+# Two phrases set apart by a space, as headlines are: 强载体 优布局 树典范.
+_PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”’」』）)》][ \u3000]+[\u4e00-\u9fff“‘「『（(《]")
+_ANY_PUNCT = re.compile(r"[，、；：。！？…,;:!?]")
+_LEADING_ASCII = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+# Spaces a dump puts between characters of running text; a space beside a Latin letter is real.
+_DUMP_SPACE = re.compile(r"(?<![A-Za-z])[ \t\u3000\xa0]+(?![A-Za-z])")
+# In headlines only the spaces beside digits are the dump's: 9 月 2 日; phrase gaps stay.
+_DIGIT_SPACE = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=[^\sA-Za-z])|(?<=[^\sA-Za-z])[ \t\u3000\xa0]+(?=\d)")
+
+INDENT_EM = 2.0  # a paragraph indent is two characters wide
+WIDEST_COLUMN_EM = 60.0  # a line wider than this was never wrapped at a column edge
+HEADLINE_MAX_EM = 50.0
+SECTION_WIDTH_RATIO = 1.3  # a column this much wider or narrower starts another section
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One raw line, or a vertical run of one-character lines, ready to be joined."""
+
+    text: str  # without indent, trailing space or fake-bold double
+    numbers: list[int]  # 1-based raw line numbers
+    width: float  # in em: a CJK character 1, an ASCII character 0.5, an indent 2
+    indent: bool
+    gap_before: bool  # a blank line separates it from the previous unit
+    shape: str  # LINE, VERTICAL or DOUBLED
+    ends: bool  # ends a sentence
+    numbered: bool  # starts with section numbering: 一、 （二） 3.
+    byline: bool
+    headline: bool  # phrases set apart by spaces and no punctuation: a heading's shape
+    standalone: bool  # a byline, dashed subtitle or numbered heading: a block of its own
+    run: int = 0  # units with the same run stand on consecutive lines, with no blank line between
+    opens: bool = False  # follows a sentence's end, so may open a paragraph
+
+
+@dataclass(slots=True)
+class _Block:
+    units: list[_Unit]
+    kind: str = "paragraph"
+    _flat: str | None = None
+
+    @property
+    def shape(self) -> str:
+        return self.units[0].shape
+
+    def flat(self) -> str:
+        """The block's characters without any space: what classification looks at."""
+        if self._flat is None:
+            text = "".join(u.text for u in self.units)
+            self._flat = _SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
+        return self._flat
+
+    def column(self) -> float | None:
+        """The width of the column the block was wrapped in, if it has more than one line."""
+        if len(self.units) < 2 or self.shape != LINE:
+            return None
+        return max(u.width for u in self.units[:-1])
+
 
 def restore(raw: RawText) -> Document:
-    parts: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    run: list[int] = []
-    lines = raw.text.split("\n")
-    for number, line in enumerate(lines + [""], start=1):
-        if line.strip():
-            run.append(number)
+    """Restore a text dump into a Document of classified blocks in reading order."""
+    units = _units(raw.text)  # 1
+    blocks = _blocks(units)  # 2
+    _classify(blocks)  # 3
+    blocks = _reading_order(blocks)  # 4
+    parts, out, pos = [], [], 0
+    for block in blocks:
+        text = block_text(block)
+        parts.append(text)
+        out.append(Block(block.kind, pos, pos + len(text), [n for u in block.units for n in u.numbers]))
+        pos += len(text) + 1
+    title = next((parts[i] for i, b in enumerate(out) if b.kind == "title"), None)
+    return Document(text="\n".join(parts), blocks=out, raw=raw.text,
+                    meta=Meta(source=raw.source, sha256=raw.sha256, format="text", title=title))
+
+
+# 1. units ----------------------------------------------------------------------------------------
+
+def undouble(line: str) -> str | None:
+    """The line once, if fake bold printed it twice (``AA``, ``AA。。``); None if it is not doubled.
+
+    Genuine repetition survives: a doubled half must be three characters or more (谢谢, 一步一步
+    stay) unless the end punctuation is doubled too, and an ellipsis …… is never halved."""
+    body = line.rstrip(_TRAILING_PUNCT)
+    tail = line[len(body):]
+    half_tail = len(tail) // 2
+    tail_doubled = (len(tail) % 2 == 0 and half_tail > 0 and tail[:half_tail] == tail[half_tail:]
+                    and tail[0] not in "…—")
+    half = len(body) // 2
+    body_doubled = len(body) % 2 == 0 and half > 0 and body[:half] == body[half:]
+    if body_doubled and (half >= 3 or tail_doubled):
+        return body[:half] + (tail[:half_tail] if tail_doubled else tail)
+    if tail == "。。":
+        return body + "。"
+    return None
+
+
+def _width(text: str) -> float:
+    # UTF-8 spends 1 byte on ASCII and 3 on CJK: (bytes + chars) / 4 is 0.5 em and 1 em for them.
+    return (len(text.encode("utf-8")) + len(text)) / 4 - 0.5 * text.count(" ")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends with 。！？… (closing quotes and brackets after it allowed)."""
+    return text.rstrip(_CLOSERS)[-1:] in _END_CHARS
+
+
+def _unit(text: str, numbers: list[int], indent: bool, gap: bool, shape: str) -> _Unit:
+    width = _width(text) + (INDENT_EM if indent else 0.0)
+    # Cheap tests first: most lines of body text have punctuation and open with a character.
+    number = _NUMBERED.match(text) if text[0] in _NUMBER_STARTS else None
+    punct = _ANY_PUNCT.search(text, number.end() if number else 0)
+    headline = (not punct and not number and width <= HEADLINE_MAX_EM
+                and (" " in text or "\u3000" in text) and _PHRASE_GAP.search(text) is not None)
+    byline = is_byline(text)
+    standalone = byline or (not punct and (number is not None or text[0] in _DASHES))
+    return _Unit(text, numbers, width, indent, gap, shape, ends_sentence(text), number is not None,
+                 byline, headline, standalone)
+
+
+def _units(text: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    gap = False
+    singles: list[int] = []  # line numbers of a pending run of one-character lines
+    lines = text.split("\n")
+
+    def flush_singles() -> None:
+        nonlocal gap
+        if len(singles) >= 2:
+            chars = "".join(lines[n - 1].strip() for n in singles)
+            units.append(_unit(chars, list(singles), False, True, VERTICAL))
+            gap = True  # a vertical run is a block of its own
+        elif singles:
+            n = singles[0]
+            units.append(_unit(lines[n - 1].strip(), [n], lines[n - 1][:1] in _INDENT, gap, LINE))
+            gap = False
+        singles.clear()
+
+    for number, line in enumerate(lines, start=1):
+        core = line.strip()
+        if not core:
+            flush_singles()
+            gap = True
             continue
-        if run:
-            text = "".join(lines[n - 1].strip() for n in run)
-            blocks.append(Block("paragraph", pos, pos + len(text), run))
-            parts.append(text)
-            pos += len(text) + 1
-            run = []
-    return Document(text="\n".join(parts), blocks=blocks, raw=raw.text,
-                    meta=Meta(source=raw.source, sha256=raw.sha256, format="text"))
+        if len(core) == 1:
+            singles.append(number)
+            continue
+        if singles:
+            flush_singles()
+        once = undouble(core)
+        units.append(_unit(once if once is not None else core, [number], line[0] in _INDENT, gap,
+                           DOUBLED if once is not None else LINE))
+        gap = False
+    flush_singles()
+    run = 0
+    for previous, unit in zip([None] + units, units):
+        if previous is not None and (unit.gap_before or unit.shape != previous.shape or unit.shape == VERTICAL
+                                     or unit.headline or unit.standalone or previous.headline or previous.standalone):
+            run += 1  # a blank line, a change of shape or a heading may change the column
+        unit.run = run
+        # A line after a sentence's end may open a paragraph whose indent the dump dropped.
+        unit.opens = unit.shape == LINE and (previous is None or previous.ends or previous.standalone
+                                             or previous.headline or previous.shape != LINE)
+    return units
+
+
+# 2. blocks ---------------------------------------------------------------------------------------
+
+def _tolerance(width: float) -> float:
+    """How far a full line may fall short of its column: digits kept whole, justification, wraps."""
+    return max(2.5, 0.1 * width)
+
+
+def _full_width(unit: _Unit) -> float:
+    """The unit's width counting the indent a paragraph's first line may have lost in the dump."""
+    return unit.width + (INDENT_EM if unit.opens and not unit.indent else 0.0)
+
+
+def _column(units: list[_Unit], i: int, before: int, after: int, same_run: bool = True) -> float | None:
+    """The width of the column unit i was wrapped in: the (upper) median width of the nearby lines
+    (of its run) that were cut mid-sentence, which are full lines; None if there are none."""
+    lo, hi = max(0, i - before), min(len(units), i + after + 1)
+    run, shape = units[i].run, units[i].shape
+    widths = sorted(units[k].width for k in range(lo, hi)
+                    if k != i and not units[k].ends and not units[k].standalone and not units[k].headline
+                    and (units[k].run == run if same_run else units[k].shape == shape and _wrapped(units, k)))
+    return widths[len(widths) // 2] if widths else None
+
+
+def _wrapped(units: list[_Unit], k: int) -> bool:
+    """Whether unit k shares its run with another line, as the lines of wrapped text do."""
+    return (k > 0 and units[k - 1].run == units[k].run) or (k + 1 < len(units) and units[k + 1].run == units[k].run)
+
+
+def _is_full(width: float, column: float, slack: float = 0.0) -> bool:
+    """Whether a line reaches the edge of its column, or would but for ``slack``. The column may be
+    measured on first lines that lost their indent, so a line may be that much wider; much wider
+    is not wrapped text."""
+    return column - _tolerance(column) <= width + slack and width <= column + _tolerance(column) + INDENT_EM
+
+
+def _previous_wrapped(units: list[_Unit], i: int) -> float | None:
+    """The width of the line before unit i in its run, if that line was cut mid-sentence."""
+    previous = units[i - 1] if i else None
+    return previous.width if previous is not None and previous.run == units[i].run and not previous.ends else None
+
+
+def _is_heading_line(units: list[_Unit], i: int) -> bool:
+    """A headline-shaped line after a block's end: a heading, unless it fills its column without
+    an indent, as a line of body text with a stray space would."""
+    u = units[i]
+    if not (u.headline and u.opens):
+        return False
+    column = _column(units, i, 3, 3, same_run=False)
+    return u.indent or column is None or u.width < column - 1.0
+
+
+def _is_headline_line(units: list[_Unit], i: int) -> bool:
+    """A line standing alone between blank lines with no punctuation: a heading, not body text."""
+    u = units[i]
+    alone = u.gap_before and (i + 1 == len(units) or units[i + 1].gap_before)
+    return alone and not u.ends and not _CLAUSE_PUNCT.search(u.text)
+
+
+def _starts_block(units: list[_Unit], j: int) -> bool:
+    """Whether unit j opens a block whatever came before it."""
+    b = units[j]
+    return (b.indent or b.numbered or b.byline or b.shape == VERTICAL or _is_headline_line(units, j)
+            or b.standalone)
+
+
+def _continues(units: list[_Unit], i: int) -> bool:
+    """Whether unit i+1 continues the block that unit i is part of."""
+    a, b = units[i], units[i + 1]
+    if a.shape == VERTICAL or a.shape != b.shape or _starts_block(units, i + 1):
+        return False
+    if a.width > WIDEST_COLUMN_EM:
+        return False
+    if a.standalone or _is_heading_line(units, i) or _is_heading_line(units, i + 1):
+        return False  # a byline, a subtitle or a heading stands alone
+    width = _full_width(a)
+    # A typesetter does not split a number, so a line before one may fall short by its width.
+    slack = _number_ahead(b)
+    if b.gap_before:
+        # A blank line after a sentence's end is a paragraph end; after a line cut mid-sentence it
+        # is a column break, when the line is as wide as its column (or, alone, reads as body text).
+        if a.ends or (a.numbered and a.gap_before):
+            return False
+        column = _column(units, i, 3, 0)
+        if column is not None:
+            return _is_full(width, column, slack)
+        if _ANY_PUNCT.search(a.text, 0, len(a.text) - 1):
+            return True
+        # A lone line without punctuation: a column break if it fills the column of the lines around.
+        column = _column(units, i, 3, 3, same_run=False)
+        return column is not None and _is_full(width, column, slack)
+    last_of_run = i + 2 >= len(units) or units[i + 2].gap_before
+    if last_of_run and not _ANY_PUNCT.search(b.text) and b.width < width - _tolerance(width):
+        return False  # a short line that ends nothing after a full one: kicker and title, title and subtitle
+    if a.text[-1] in "，、,":
+        return True  # no paragraph or heading ends on a comma
+    if not a.ends:
+        # Cut mid-sentence: it continues unless clearly narrower than both the wrapped line before
+        # it (text narrows line by line around a picture) and its column.
+        previous = _previous_wrapped(units, i)
+        if previous is not None and width + slack >= previous - _tolerance(previous):
+            return True
+        references = [w for w in (_column(units, i, 3, 3), previous) if w is not None]
+        reference = min(references) if references else b.width
+        return width + slack >= reference - _tolerance(reference)
+    # Ends a sentence: it continues only if it is as wide as the wrapped lines around it (in its
+    # run or, for a run of sentences that each fill a line, in the runs beside it).
+    column = _column(units, i, 3, 3) or _column(units, i, 3, 3, same_run=False)
+    return column is not None and _is_full(width, column, slack)
+
+
+def _number_ahead(unit: _Unit) -> float:
+    """The width of the number or Latin word a line opens with."""
+    match = _LEADING_ASCII.match(unit.text)
+    return 0.5 * len(match.group()) if match else 0.0
+
+
+def _blocks(units: list[_Unit]) -> list[_Block]:
+    blocks: list[_Block] = []
+    for i, unit in enumerate(units):
+        if i and _continues(units, i - 1):
+            blocks[-1].units.append(unit)
+        else:
+            blocks.append(_Block([unit]))
+    return blocks
+
+
+# 3. kinds ----------------------------------------------------------------------------------------
+
+def is_byline(text: str) -> bool:
+    """A reporter, author, publisher or date line: 记者 王敏, 本报通讯员 李强, 某区统计局, 2025年3月20日."""
+    if len(text) > 60 or _SENTENCE_PUNCT.search(text):
+        return False
+    flat = _SPACES.sub("", text)
+    return bool(_BYLINE.match(flat) or _DATE_LINE.fullmatch(flat) or _OFFICIAL.fullmatch(text.strip())
+                or (len(flat) <= 16 and _PUBLISHER.fullmatch(flat)))
+
+
+def _is_headline(block: _Block) -> bool:
+    flat = block.flat()
+    return (not ends_sentence(flat) and not _SENTENCE_PUNCT.search(flat)
+            and _width(flat) <= HEADLINE_MAX_EM)
+
+
+def _is_caption_like(block: _Block) -> bool:
+    """Short, one clause, ending a sentence: what a photo caption looks like."""
+    flat = block.flat()
+    return len(flat) <= 60 and ends_sentence(flat) and not _CLAUSE_PUNCT.search(flat)
+
+
+def _classify(blocks: list[_Block]) -> None:
+    for block in blocks:
+        block.kind = _intrinsic_kind(block)
+    caption_like = [b.kind == "paragraph" and _is_caption_like(b) for b in blocks]
+    last_body = max((k for k, b in enumerate(blocks) if b.kind == "paragraph" and not caption_like[k]), default=-1)
+    wrapped = any(len(b.units) > 1 and b.shape == LINE for b in blocks)
+    for block in blocks[last_body + 1:]:
+        # After the article: vertical runs and, in a page dump, short one-clause sentences are captions.
+        if block.kind == "sidebar_label" or (wrapped and block.kind == "paragraph"):
+            block.kind = "caption"
+    # Short one-clause paragraphs beside captions are captions printed horizontally.
+    for order in (range(len(blocks)), range(len(blocks) - 1, -1, -1)):
+        previous = None
+        for k in order:
+            if caption_like[k] and blocks[k].kind == "paragraph" and previous == "caption":
+                blocks[k].kind = "caption"
+            previous = blocks[k].kind
+
+
+def _intrinsic_kind(block: _Block) -> str:
+    """The kind a block has on its own, before its neighbours are considered."""
+    flat = block.flat()
+    ends = ends_sentence(flat)
+    if block.shape == VERTICAL:
+        return "caption" if ends or len(flat) > 8 else "sidebar_label"
+    if len(block.units) == 1 and block.units[0].byline:
+        return "byline"
+    if _CAPTION_MARK.search(flat) and len(flat) <= 80:
+        return "caption"
+    if _is_headline(block):
+        return "heading"
+    if block.shape == DOUBLED and ends:
+        return "caption"
+    return "paragraph"
+
+
+# 4. order ----------------------------------------------------------------------------------------
+
+def _reading_order(blocks: list[_Block]) -> list[_Block]:
+    last_body = max((k for k, b in enumerate(blocks) if b.kind == "paragraph"), default=-1)
+    tail = [b for b in blocks[last_body + 1:] if b.kind in ("heading", "byline")]
+    if tail and any(b.kind == "heading" for b in tail):
+        # The headline group was dumped after the article: put it first.
+        rest = [b for b in blocks if not any(b is t for t in tail)]
+        _name_headlines(tail)
+        return tail + _place_orphan_heading(rest)
+    # Otherwise the headline group opens the page: its lines stand together, so a heading after a
+    # blank line (unless a dashed subtitle) heads the first section instead.
+    head = []
+    for block in blocks:
+        first = block.units[0]
+        if block.kind == "byline" or (block.kind == "heading" and not first.numbered and (
+                not head or not first.gap_before or _SUBTITLE_DASH.match(first.text))):
+            head.append(block)
+        else:
+            break
+    _name_headlines(head)
+    return blocks
+
+
+def _name_headlines(group: list[_Block]) -> None:
+    """Kicker, title and subtitle of a headline group: the widest line is the title, a line before
+    it the kicker, a line after it or one opening with a dash the subtitle."""
+    lines = [b for b in group if b.kind == "heading"]
+    if not lines:
+        return
+    candidates = [b for b in lines if not _SUBTITLE_DASH.match(b.flat())] or lines
+    title = max(candidates, key=lambda b: _width(b.flat()))
+    seen_title = False
+    for block in lines:
+        if block is title:
+            block.kind, seen_title = "title", True
+        elif _SUBTITLE_DASH.match(block.flat()) or seen_title:
+            block.kind = "subtitle"
+        else:
+            block.kind = "kicker"
+
+
+def _place_orphan_heading(blocks: list[_Block]) -> list[_Block]:
+    """Move a heading stranded at the top of the page (followed by a label or caption, not by its
+    own text) to the first section without a heading: where the column width changes."""
+    if len(blocks) < 2 or blocks[0].kind != "heading" or blocks[1].kind == "paragraph":
+        return blocks
+    orphan, rest = blocks[0], blocks[1:]
+    previous_column = None
+    for k, block in enumerate(rest):
+        if block.kind != "paragraph":
+            continue
+        column = block.column()
+        if column is None:
+            continue
+        if (previous_column and k and rest[k - 1].kind == "paragraph"
+                and max(column, previous_column) / min(column, previous_column) >= SECTION_WIDTH_RATIO):
+            return rest[:k] + [orphan] + rest[k:]
+        previous_column = column
+    return blocks
+
+
+# text --------------------------------------------------------------------------------------------
+
+def block_text(block: _Block) -> str:
+    """The block's restored text: lines joined, the dump's spaces removed, doubles gone."""
+    text = block.units[0].text
+    for unit in block.units[1:]:
+        latin_seam = text[-1:].isascii() and text[-1:].isalpha() and unit.text[:1].isascii() and unit.text[:1].isalpha()
+        text += (" " if latin_seam else "") + unit.text
+    if block.kind in HEADLINE_KINDS:
+        return _SPACES.sub(" ", _DIGIT_SPACE.sub("", text)).strip()
+    return _DUMP_SPACE.sub("", text)

@@ -1,0 +1,285 @@
+"""Stage 3: date and period expressions, resolved to ISO intervals against the document date.
+
+One pass of one regular expression finds the expressions (2025年1—10月, 今年3月, 前三季度, 截至2024年底,
+“十四五”时期, 近三年 ...); each is then resolved to the first and last day of the interval it names.
+A bare month or day takes the year of an earlier date in the same sentence, else the document's year
+(the year before when that would put it more than half a year after the document date, as a report
+looking back does). Plain numbers (1870家) never match: a year needs 年, a month 月, a quarter 季度.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from zhibiao.model import DateMention, Document
+
+_CN_DIGIT = {"〇": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_CN_NUM = "[一二两三四五六七八九十]"
+_NUM = rf"(?:\d{{1,2}}|{_CN_NUM}{{1,3}})"
+_DASH = r"\s?(?:—{1,2}|–|-|－|~|～|至|到)\s?"
+_YEAR = r"(?:(?<!\d)(?:19|20)\d{2}(?!\d)|[〇零一二三四五六七八九]{4})"
+_REL_YEAR = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
+             "明年": 1, "下一年": 1, "后年": 2}
+_CONTEXT_YEAR = {"当年": 0, "同年": 0, "次年": 1}
+_NOW = ("截至目前", "截止目前", "目前", "当前", "如今", "现在", "至今", "迄今")
+_VAGUE_PAST = ("近年来", "近些年来", "近些年", "近几年来", "近几年", "这些年来", "这些年", "多年来", "近年",
+               "日前", "近日", "近期")
+# A five-year plan: the third began in 1966 and each later one five years after.
+_FIVE_YEAR_PLAN = r"[“\"]?十[一二三四五]五[”\"]?"
+
+_DATE = re.compile(
+    r"(?=[截到目当如现至迄近这多日过最十“\"今本去上下前明后同次第年\d〇零一二两三四五六七八九])"  # fail fast
+    r"(?:(?P<cutoff>截至|截止到|截止|到)\s?)?"
+    r"(?:"
+    r"(?P<now>" + "|".join(_NOW) + r")"
+    r"|(?P<vague>" + "|".join(_VAGUE_PAST) + r")"
+    r"|(?P<recent>近|过去|最近)(?P<span>\d{1,2}|" + _CN_NUM + r"{1,2})(?:个)?年(?:来|间)?"
+    r"|(?P<plan>" + _FIVE_YEAR_PLAN + r")(?P<plan_part>期间|时期|规划期|规划|以来|末期|末|初期|开局之年|收官之年)?"
+    r"|(?=[\d〇零一二两三四五六七八九十今本去上前明下后当同次第年])(?:"  # cheap guard: no empty matches
+    r"(?:(?P<rel>" + "|".join(sorted(_REL_YEAR, key=len, reverse=True)) + r")"
+    r"|(?P<ctx>" + "|".join(_CONTEXT_YEAR) + r")"
+    r"|(?P<y1>" + _YEAR + r")(?:\s?年)?" + _DASH + r"(?P<y2>" + _YEAR + r")\s?年(?P<y_range_du>度)?"
+    r"|(?P<y>" + _YEAR + r")\s?年(?P<du>度)?)?"
+    r"(?:(?<![\d.])"
+    r"(?P<m1>" + _NUM + r")(?:" + _DASH + r"(?P<m2>" + _NUM + r"))?\s?月(?:份)?"
+    r"(?:\s?(?P<d1>" + _NUM + r")\s?[日号](?:" + _DASH + r"(?P<d2>" + _NUM + r")\s?日)?)?"
+    r"(?P<m_part>上旬|中旬|下旬|初|底|末)?"
+    r"|(?P<q_first>前)(?P<q_n>[一二三1-3])(?:个)?季度(?P<q_first_part>末)?"
+    r"|第?(?P<q>[一二三四1-4])季度(?P<q_part>末)?"
+    r"|前(?P<first_months>" + _NUM + r")个月"
+    r"|(?P<half>上半年|下半年)(?P<half_part>末)?"
+    r"|(?P<y_part>年初|年底|年末|初|底|末)"
+    r")?(?<=[年度月份日号旬初底末])"
+    r"))"
+    r"(?P<since>以来|至今)?"
+)
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+@dataclass
+class _Interval:
+    begin: dt.date
+    finish: dt.date
+
+
+def find_dates(doc: Document) -> Document:
+    """Fill ``doc.dates``; set ``doc.meta.date`` from the text when the caller gave none."""
+    if not doc.meta.date:
+        doc.meta.date = document_date(doc)
+    today = dt.date.fromisoformat(doc.meta.date) if doc.meta.date else None
+    doc.dates = resolve_all(doc.text, today)
+    return doc
+
+
+def resolve_all(text: str, today: dt.date | None) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``today`` (None: relative ones stay open)."""
+    mentions: list[DateMention] = []
+    context_year: int | None = None
+    sentence_end = -1
+    for match in _DATE.finditer(text):
+        if match.start() >= sentence_end:  # a new sentence forgets the year the last one gave
+            context_year = None
+            end = _SENTENCE_END.search(text, match.end())
+            sentence_end = end.start() if end else len(text)
+        mention, year = _resolve(match, today, context_year)
+        if mention is None:
+            continue
+        if year is not None:
+            context_year = year
+        mentions.append(mention)
+    return mentions
+
+
+def _resolve(match: re.Match, today: dt.date | None, context_year: int | None):
+    """A DateMention for one match and the year it establishes, or (None, None) for a false start."""
+    g = match.groupdict()
+    start, end = match.start(), match.end()
+    if g["cutoff"] and g["cutoff"] != "截至" and not g["cutoff"].startswith("截止"):
+        start = match.start("cutoff") + len(g["cutoff"])  # 到2027年: the deadline word belongs to the goal
+        while start < end and match.string[start].isspace():
+            start += 1
+    text = match.string[start:end]
+    if not text.strip() or text.strip() in ("截至", "截止", "截止到", "以来"):
+        return None, None
+    if g["now"]:
+        return _mention(text, start, end, today and _Interval(today, today)), None
+    if g["vague"]:
+        return DateMention(text, start, end, None, today.isoformat() if today else None, vague=True), None
+    if g["recent"]:
+        return _mention(text, start, end, today and _recent_years(g, today)), None
+    if g["plan"]:
+        interval = _five_year_plan(g)
+        if g["since"] and today and interval:
+            interval = _Interval(interval.begin, today)
+        return _mention(text, start, end, interval), None
+    year, explicit = _year_of(g, today, context_year)
+    sub = _sub_period(g)
+    if sub is False or (sub is None and not (g["y"] or g["y1"] or g["rel"] or g["ctx"])):
+        return None, None
+    if year is None:  # relative to a date or a sentence year we do not know
+        return DateMention(text, start, end, vague=bool(g["ctx"])), None
+    if not explicit and sub is not None and today:
+        year = _likely_year(year, sub, today, match.string[end:end + 1] == "前")
+    interval = _interval(g, year, sub)
+    if interval is None:
+        return None, None
+    if g["cutoff"] and g["cutoff"] != "到":
+        interval = _Interval(interval.finish, interval.finish)
+    if g["since"] and today:
+        interval = _Interval(interval.begin, today)
+    return _mention(text, start, end, interval), year
+
+
+def _mention(text: str, start: int, end: int, interval: _Interval | None) -> DateMention:
+    if interval is None:
+        return DateMention(text, start, end)
+    return DateMention(text, start, end, interval.begin.isoformat(), interval.finish.isoformat())
+
+
+def _year_of(g: dict, today: dt.date | None, context_year: int | None) -> tuple[int | None, bool]:
+    """The year a match names and whether the text states it (True) or it is inferred (False)."""
+    if g["y"]:
+        return _year_number(g["y"]), True
+    if g["y1"]:
+        return _year_number(g["y2"]), True
+    if g["rel"]:
+        return (today.year + _REL_YEAR[g["rel"]] if today else None), True
+    if g["ctx"]:
+        return (context_year + _CONTEXT_YEAR[g["ctx"]] if context_year else None), True
+    if context_year is not None:
+        return context_year, True
+    return (today.year if today else None), False
+
+
+def _sub_period(g: dict):
+    """(first month, last month, first day, last day) of the part of a year named, None for a whole
+    year, False for a match that is not a date (a month 13, 三月 without a year)."""
+    if g["m1"]:
+        m1 = _number(g["m1"])
+        m2 = _number(g["m2"]) if g["m2"] else m1
+        if not (1 <= m1 <= m2 <= 12):
+            return False
+        if not g["m1"].isdigit() and not (g["y"] or g["rel"] or g["ctx"]):
+            return False  # 三月 on its own is too often not a date
+        if g["d1"]:
+            d1 = _number(g["d1"])
+            d2 = _number(g["d2"]) if g["d2"] else d1
+            if m1 != m2 or not (1 <= d1 <= d2 <= 31):
+                return False
+            return m1, m1, d1, d2
+        part = g["m_part"]
+        if part in ("上旬", "初"):
+            return m1, m1, 1, 10
+        if part == "中旬":
+            return m1, m1, 11, 20
+        if part in ("下旬", "底", "末"):
+            return m2, m2, 21, 31
+        return m1, m2, 1, 31
+    if g["q_first"]:
+        last = 3 * _number(g["q_n"])
+        return (last - 2 if g["q_first_part"] else 1), last, 1, 31
+    if g["q"]:
+        last = 3 * _number(g["q"])
+        return (last if g["q_part"] else last - 2), last, 1, 31
+    if g["first_months"]:
+        n = _number(g["first_months"])
+        return (1, n, 1, 31) if 1 <= n <= 12 else False
+    if g["half"]:
+        first, last = (1, 6) if g["half"] == "上半年" else (7, 12)
+        return (last if g["half_part"] else first), last, 1, 31
+    if g["y_part"]:
+        if len(g["y_part"]) == 1 and not (g["y"] or g["rel"]):
+            return False  # 底 and 初 need a year before them: 2024年底, 去年底
+        return (1, 1, 1, 31) if g["y_part"].endswith("初") else (12, 12, 1, 31)
+    return None
+
+
+def _likely_year(year: int, sub: tuple, today: dt.date, deadline: bool) -> int:
+    """A bare month or quarter more than half a year after the document date is last year's,
+    unless it is a deadline (10月底前)."""
+    begin = dt.date(year, sub[0], 1)
+    if not deadline and (begin - today).days > 183:
+        return year - 1
+    return year
+
+
+def _interval(g: dict, year: int, sub) -> _Interval | None:
+    first_year = _year_number(g["y1"]) if g["y1"] else year
+    if first_year > year:
+        return None
+    if sub is None:
+        return _Interval(dt.date(first_year, 1, 1), dt.date(year, 12, 31))
+    m1, m2, d1, d2 = sub
+    d2 = min(d2, calendar.monthrange(year, m2)[1])
+    if d1 > d2:
+        return None
+    return _Interval(dt.date(year, m1, d1), dt.date(year, m2, d2))
+
+
+def _recent_years(g: dict, today: dt.date) -> _Interval | None:
+    n = _number(g["span"])
+    if not 1 <= n <= 50:
+        return None
+    if g["recent"] == "过去":  # 过去五年: the five whole years before this one
+        return _Interval(dt.date(today.year - n, 1, 1), dt.date(today.year - 1, 12, 31))
+    return _Interval(dt.date(today.year - n + 1, 1, 1), today)
+
+
+def _five_year_plan(g: dict) -> _Interval | None:
+    ordinal = 10 + _CN_DIGIT[g["plan"].strip("“”\"")[1]]
+    first = 1966 + 5 * (ordinal - 3)
+    part = g["plan_part"] or ""
+    if part.startswith("末") or part == "收官之年":
+        return _Interval(dt.date(first + 4, 1, 1), dt.date(first + 4, 12, 31))
+    if part.startswith("初") or part == "开局之年":
+        return _Interval(dt.date(first, 1, 1), dt.date(first, 12, 31))
+    return _Interval(dt.date(first, 1, 1), dt.date(first + 4, 12, 31))
+
+
+def _year_number(text: str) -> int:
+    if text.isdigit() and text.isascii():
+        return int(text)
+    return int("".join(str(_CN_DIGIT[c]) for c in text))
+
+
+def _number(text: str) -> int:
+    """1 to 99 written in Arabic or Chinese digits: 9, 十, 十二, 二十一, 三十."""
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0) if len(text) == 1 else 0
+    tens, _, units = text.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(units, 0) if units else 0)
+
+
+# The document's own date: a newspaper dateline (2025年9月15日 星期一), a labelled publication date
+# (发布日期：2025-09-15), or the date line that closes an official document (二〇二五年三月十日).
+_YMD = (r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s?年\s?(?P<m>\d{1,2}|" + _CN_NUM + r"{1,2})\s?月\s?"
+        r"(?P<d>\d{1,2}|" + _CN_NUM + r"{1,3})\s?日")
+_NUMERIC_YMD = r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"
+_DATELINES = (re.compile(_YMD + r"\s*(?:星期|周|礼拜)[一二三四五六日天]"),
+              re.compile(r"——\s?" + _YMD + r"在"))  # a speech: ——2025年1月8日在…会议上
+_LABELLED = [re.compile(r"(?:发布|发稿|成文|印发|公开|更新|发文)?(?:日期|时间)\s*[:：]\s*" + form)
+             for form in (_YMD, _NUMERIC_YMD)]
+_CLOSING_LINE = re.compile(r"^[ \t　]*" + _YMD + r"[ \t　]*$", re.MULTILINE)
+
+
+def document_date(doc: Document) -> str | None:
+    """The ISO date the document states for itself, or None."""
+    for pattern in (*_DATELINES, *_LABELLED):
+        for match in pattern.finditer(doc.text):
+            found = _ymd(match)
+            if found:
+                return found
+    closing = [found for found in map(_ymd, _CLOSING_LINE.finditer(doc.text)) if found]
+    return closing[-1] if closing else None
+
+
+def _ymd(match: re.Match) -> str | None:
+    try:
+        return dt.date(_year_number(match["y"]), _number(match["m"]), _number(match["d"])).isoformat()
+    except ValueError:
+        return None

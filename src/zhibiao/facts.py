@@ -1,0 +1,621 @@
+"""Stage 5: the quantitative claims of a Document, each grounded in the words that state it.
+
+One pass of one regular expression finds the quantities of a block (a numeral, its scale word, its
+unit, a range, a qualifier word on either side), another finds ranks (位列全国第一, 稳居全市首位).
+Each is then read in its clause: what is measured (the noun phrase before it, or the counted noun
+after it: 建成3个X), whether it is a level, a change (增长5.9%, 高于全市0.4个百分点) or a rank, and —
+from the sentence — whether it is a target (力争, 到2027年 …), for which period and which place.
+A change without a subject of its own belongs to the subject of the clause before it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from zhibiao.model import Block, Document, Fact
+from zhibiao.numerals import ARABIC, CHINESE, SCALE, parse_number, parse_percent, tidy
+
+# --- units: as written -> as stored (scale words are folded into the value, never kept here)
+_UNITS = {
+    "个百分点": "个百分点", "百分点": "个百分点", "%": "%", "％": "%", "‰": "‰", "倍": "倍", "成": "%",
+    "人次": "人次", "人": "人", "户": "户", "家": "家", "个": "个", "個": "个", "项": "项", "項": "项",
+    "所": "所", "座": "座", "栋": "栋", "幢": "幢", "套": "套", "间": "间", "张": "张", "台": "台",
+    "辆": "辆", "艘": "艘", "架": "架", "条": "条", "处": "处", "件": "件", "场": "场", "次": "次", "度": "次",
+    "名": "名", "位": "位", "批": "批", "种": "种", "类": "类", "只": "只", "头": "头", "株": "株", "棵": "棵",
+    "篇": "篇", "部": "部", "支": "支", "宗": "宗", "笔": "笔", "例": "例", "份": "份", "册": "册",
+    "元": "元", "美元": "美元", "港元": "港元", "欧元": "欧元", "日元": "日元", "人民币": "元",
+    "平方米": "平方米", "平米": "平方米", "㎡": "平方米", "m²": "平方米", "平方公里": "平方公里",
+    "平方千米": "平方千米", "km²": "平方公里", "公顷": "公顷", "亩": "亩", "畝": "亩", "米": "米",
+    "公里": "公里", "千米": "千米", "吨": "吨", "噸": "吨", "千克": "千克", "公斤": "公斤", "斤": "斤",
+    "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
+    "标准箱": "标准箱", "标箱": "标准箱", "TEU": "标准箱", "吨标准煤": "吨标准煤", "微克/立方米": "微克/立方米",
+    "天": "天", "个月": "个月", "年": "年", "岁": "岁", "℃": "℃", "摄氏度": "℃",
+}
+# What may follow a unit character when it is really the start of a word: 项目, 个人, 三次产业, 成为.
+_UNIT_GUARDS = {
+    "人": "才员口民工均力群流气文事", "户": "籍口型外", "家": "庭具电园乡属长", "个": "人体性税别案",
+    "项": "目", "所": "属有在得以谓长", "座": "谈", "条": "件例款", "处": "理置于级室长", "场": "所景馆地",
+    "次": "产要序生级日", "名": "单称录片城镇牌优师校企人额", "位": "于列居置", "部": "门署分长",
+    "种": "植子业养", "类": "似型", "批": "准发复示", "支": "持出撑付柱援部", "例": "如", "头": "部条",
+    "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长都渝片型熟就品年", "台": "阶湾账",
+    "米": "粉", "年": "度", "间": "接", "元": "素旦宵", "度": "假过",
+}
+_PER = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
+_UNIT = "(?:" + "|".join(
+    re.escape(w) + (f"(?![{_UNIT_GUARDS[w]}])" if w in _UNIT_GUARDS else "")
+    for w in sorted(_UNITS, key=len, reverse=True)) + ")" + _PER
+_CLASSIFIERS = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇部支宗笔例份册户")
+_SINGLE_CHINESE_UNITS = frozenset({"次", "度", "年", "成", "倍", "个百分点", "家", "所", "座"})
+_TIME_UNITS = frozenset({"年", "个月"})  # durations count only after 连续: 连续四年, not 五年规划
+
+_NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+_SP = r"[ \u3000]?"
+_QUANTITY = re.compile(
+    r"(?P<pre>大约|约为|约|将近|接近|近|超过|超出|超|逾|不足|不到|不少于|不低于|不超过|至少|最多)?"
+    r"(?P<neg>(?<![0-9])[-−－](?=[0-9]))?"
+    rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_NUMBER})"
+    rf"|(?P<num>{_NUMBER})[多余]?(?:{_SP}{SCALE})?[多余]?(?:{_SP}(?P<unit1>{_UNIT}))?"
+    rf"(?:{_SP}(?P<sep>至|到|——|—|–|-|~|～|－){_SP}(?P<num2>{_NUMBER})[多余]?(?:{_SP}{SCALE})?[多余]?"
+    rf"{_SP}(?P<unit2>{_UNIT}))?)"
+    r"(?P<post>左右|上下|以上|以下|以内|之内|开外|多|余)?"
+    # a bare numeral only when a list gives it a unit later: 1.2、1.3和5.6个百分点
+    r"(?(pct)|(?(unit1)|(?(unit2)|(?=[、和及与或][ ]?[-−－]?[0-9零〇一二三四五六七八九两十]))))"
+)
+_NUMBER_PARTS = re.compile(rf"(?P<num>{_NUMBER})(?P<more>[多余])?(?P<scale>{_SP}{SCALE})?")
+_QUALIFIERS = {
+    "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx", "接近": "approx",
+    "左右": "approx", "上下": "approx",
+    "超": "over", "超过": "over", "超出": "over", "逾": "over", "多": "over", "余": "over", "以上": "over",
+    "不少于": "over", "不低于": "over", "至少": "over", "开外": "over",
+    "不足": "under", "不到": "under", "以下": "under", "以内": "under", "之内": "under", "不超过": "under",
+    "最多": "under",
+}
+
+# --- ranks: an ordinal after a ranking verb or a scope word
+_RANK_ANCHOR = re.compile(
+    r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)(?:位|名)?|(?P<first>首位|榜首|冠军)"
+    r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?)"
+    r"(?=$|[，。；、！？…）)”,;!?\s的和并且]|名次)")
+_RANK_VERB = re.compile(
+    r"(?P<verb>位列|位居|位于|名列|排名|排位|排在|排|居于|高居|稳居|跃居|跃升至|跃升到|升至|上升至|进入|跻身|入围|挺进"
+    r"|保持|居|列)(?P<scope>[^，。；、！？\s]{0,12})$")
+_RANK_SCOPE = re.compile(
+    r"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全世界|亚洲|西部|中西部|东部|中部|东北|同类城市|省内|市内|国内"
+    r"|主城都市区|主城区)$")
+
+# --- what a number's clause says about it
+_CHANGE_TAIL = re.compile(
+    r"(?P<basis>同比|环比|同口径|(?:比|较)[^，。；、\d%比较]{1,10}?)?"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|(?<![新净])增|涨|扩大|下降|减少|降低|回落|下跌|下滑|减|降|缩小|收窄|缩减"
+    r"|拉动[^，。；]{0,12}?增长)?了?$")
+_COMPARE_TAIL = re.compile(
+    r"(?P<verb>高于|低于|快于|慢于|高出|超出|领先|落后|优于)(?P<scope>[^，。；\d]{0,12}?)(?:平均水平|平均)?$")
+_COMPARE_BY = re.compile(
+    r"(?P<basis>(?:比|较)(?P<scope>[^，。；、\d比较]{1,12}?)(?:平均水平|平均)?)(?P<verb>高出|高|低|快|慢|多|少)$")
+_SHARE = re.compile(r"占(?![地用有据领])")  # 占GDP的, 占比: a share of the indicator before; not 占地
+_BARE_BASES = ("同比", "环比", "同口径")  # a basis that marks a change without a verb: 同比11.4%
+_RATE_WORD = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度)$")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
+             "落后", "低", "慢", "少", "降幅")
+_LEFT_JUNK = re.compile(
+    r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-]+|按(?:可比价格?|不变价格?|现价)计算|其中|包括|以及|及|和|与|并且"
+    r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
+    r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|本市|本区|辖区|全域|已经|已|共计"
+    r"|共有|共|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
+    r"|分别|均|还|再|又|也|都|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次")
+_TIME_PREFIX = re.compile(
+    r"(?:截至|截止|到|至)?(?:[0-9]{4}年(?:度|末|底|初)?(?:[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?)?"
+    r"|[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?|年末|年底|年初"
+    r"|近?[0-9一二三四五六七八九十]{1,2}年(?:内|来|间|以来))")
+_RIGHT_JUNK = re.compile(
+    r"(?:[（(][^（）()]*[）)]|[\s、，,：:“”‘’\"'（）()]|\[\d+\]|的|由|从|可|可以|能够|能|将|达到了|达到|达|为|是|约为|共有|共计|共|计|累计|总计|合计|拥有"
+    r"|现有|有|实现|完成|保持在|稳定在|控制在|维持在|已经|已|均|分别|全年|同比|首次|连续|增加到|增长到|提高到"
+    r"|提升到|上升到|扩大到|下降到|减少到|降低到|回落到|增至|升至|降至|提高至|提升至|上升至|扩大至|下降至|减少至"
+    r"|降低至|回落至|突破|跃升至|跃升到|攀升至|刷新至|以|在|于)$")
+_TRANSITIVE_TAIL = re.compile(
+    r"(?:建成|新建|改造|提升改造|引进|培育|打造|建设|新增|完成|实施|开工|举办|开展|获得|获评|签约|招引|吸引|设立"
+    r"|组建|创建|认定|落地|形成|集聚|聚集|汇聚|开通|新开|推出|发布|服务|培训|接待|建立|成立|发放|筹集|投入|安排"
+    r"|竣工|拥有|有|入驻|签订|办理|受理|惠及|覆盖|帮助|解决|提供|创造|增设|新设|配备|修建|修复|整治|治理|栽植"
+    r"|改扩建|新改建|盘活|腾退|收储|招聘|带动|吸纳|培养|孵化|上线|推广|评选|表彰|命名|授牌|挂牌|涌现|诞生|出台"
+    r"|制定|修订|建|引育|新认定|新开工|新落地|累计建成)了?$"
+    r"|[一两几数每][个条座家项所处张台批种类名位]$")
+_AFTER_STOP = re.compile(r"[、，,。；;：:！？!?…（(）)\n]|等(?=[，。；、]|$)")
+_AFTER_NOT_NOUN = re.compile(
+    r"(?:同比|环比|比|较|增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|占|为|是|达|居|位|排|列|稳|跃|分别"
+    r"|以上|左右|以下|以内|和|及|与|或|至|到|了|之|中|内|外|后|前|间|以|来|起|止|时|年|月|日|多|余|次于|相当)")
+_AFTER_PREDICATE = re.compile(
+    r"全部|均|都|已|正在|也|还|分别|全面|基本|顺利|成功|获得|荣获|获|完成|实现|达到|入选|上榜|纳入|被|通过|落户"
+    r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比")
+_AFTER_EDGE = re.compile(r"^(?:的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
+_FREQUENCY_UNITS = frozenset({"次", "年", "个月"})
+_LIST_SPLIT = re.compile(r"[、和及与]")
+
+# --- statements of intent: numbers after these in the same sentence are targets
+_INTENT = re.compile(
+    r"力争|确保|争取|预期|目标(?=是|为|：|:)|计划|拟|(?:到|至)(?P<year>[0-9]{4})年(?:底|末)?|(?P<year2>[0-9]{4})年(?:底前|前|以前)"
+    r"|将(?=[^，。；]{0,3}(?:新增|建成|达到|实现|完成|突破|超过|累计|新建|打造|培育|引进|提升|提高|增加|增长|降低"
+    r"|下降|减少|控制|形成|建设|改造|推动|保持))")
+_SENTENCE_END = re.compile(r"[。！？!?\n…]")
+_SEGMENT_END = re.compile(r"[。！？!?\n…；;]")
+_CLAUSE_END = re.compile(r"[。！？!?\n…；;，：]|[,:](?![0-9])")
+_HEADING_KINDS = frozenset({"heading", "title", "subtitle", "kicker", "sidebar_label"})
+
+
+@dataclass
+class _Mention:
+    """A quantity or a rank found in a block, before its clause is read."""
+
+    start: int  # the whole phrase, qualifier words included
+    end: int
+    number_start: int
+    number_end: int  # end of the numeral and its scale word: the number_text
+    value: Decimal
+    unit: str
+    value_max: Decimal | None = None
+    qualifier: str | None = None
+    negative: bool = False
+    rank_basis: str | None = None  # for ranks: the scope (全国, 全市 ...)
+    is_rank: bool = False
+    lead: int | None = None  # for ranks: where the ranking verb or scope starts
+    bare: bool = False  # a numeral waiting for a unit from the list it stands in
+    multiplier: Decimal = Decimal(1)  # of its scale word, lent to bare numerals with the unit
+
+
+@dataclass
+class _Reading:
+    """What the clause says about one mention."""
+
+    indicator: str
+    indicator_span: tuple[int, int] | None
+    kind: str
+    negative: bool
+    basis: str | None
+    evidence_start: int
+    evidence_end: int
+    own: bool  # the indicator comes from this mention's own words, not from the clause before
+    continued: bool = False  # the next item of a list: 0.2、1.3和2.4个百分点
+    suffix: str = ""  # 增速, 占GDP的: words said of the indicator of the clause before
+
+
+def find_facts(doc: Document) -> Document:
+    """Fill ``doc.facts`` from every block that is not a table."""
+    reader = _Reader(doc)
+    facts: list[Fact] = []
+    intent_carried = False
+    for block in doc.blocks:
+        if block.kind == "table" or block.rows is not None:
+            continue
+        facts.extend(reader.block_facts(block, intent_carried))
+        intent_carried = reader.carries_intent(block, intent_carried)
+    doc.facts = facts
+    return doc
+
+
+class _Reader:
+    """Reads one Document's blocks; holds what every block needs (dates, places, the document's year)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.dates = sorted(doc.dates, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
+        self.date_at = {d.start: d.end for d in self.dates}
+        places = [e for e in doc.entities if e.type == "place"]
+        self.places = sorted(places, key=lambda e: e.start)
+        self.place_starts = [e.start for e in self.places]
+        self.place_at = {e.start: e.end for e in self.places}
+        year = (doc.meta.date or "")[:4]
+        self.year = int(year) if year.isdigit() else None
+
+    # --- blocks
+    def carries_intent(self, block: Block, carried: bool) -> bool:
+        """A heading or a lead-in ending in a colon that states intent makes the next blocks targets."""
+        text = self.text[block.start:block.end].strip()
+        lead_in = block.kind in _HEADING_KINDS or text.endswith(("：", ":")) or (
+            len(text) <= 30 and not _SENTENCE_END.search(text))
+        if not lead_in:
+            return carried
+        return any(self._is_intent(m) for m in _INTENT.finditer(text))
+
+    def block_facts(self, block: Block, intent_carried: bool) -> list[Fact]:
+        start, end = block.start, block.end
+        mentions = self._mentions(start, end)
+        if not mentions:
+            return []
+        clause_ends = [m.start() for m in _CLAUSE_END.finditer(self.text, start, end)]
+        segment_ends = [m.start() for m in _SEGMENT_END.finditer(self.text, start, end)]
+        sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text, start, end)]
+        intents = [m for m in _INTENT.finditer(self.text, start, end) if self._is_intent(m)]
+        facts: list[Fact] = []
+        by_clause: dict[tuple[int, int], list[_Mention]] = {}
+        for mention in mentions:
+            by_clause.setdefault(_around(clause_ends, mention.number_start, start, end), []).append(mention)
+        group: list[tuple[str, tuple[int, int] | None]] = []  # the indicators of the last clause with its own
+        segment = (-1, -1)
+        for clause, clause_mentions in sorted(by_clause.items()):
+            clause_segment = _around(segment_ends, clause[0], start, end)
+            if clause_segment != segment:
+                segment, group = clause_segment, []
+            readings = self._read_clause(clause, clause_mentions, group)
+            own = [(r.indicator, r.indicator_span) for r in readings if r and r.own]
+            if own:
+                group = own
+            sentence = _around(sentence_ends, clause[0], start, end)
+            for mention, reading in zip(clause_mentions, readings):
+                if reading is None:
+                    continue
+                intent = intent_carried or _intent_before(intents, sentence[0], mention.start)
+                facts.append(self._fact(mention, reading, intent, sentence, start))
+        return facts
+
+    def _is_intent(self, match: re.Match) -> bool:
+        year = match.group("year") or match.group("year2")
+        return not (year and self.year and int(year) < self.year)
+
+    # --- finding numbers
+    def _mentions(self, start: int, end: int) -> list[_Mention]:
+        ranks = [r for r in (self._rank(m, start) for m in _RANK_ANCHOR.finditer(self.text, start, end)) if r]
+        quantities = [q for q in (self._quantity(m) for m in _QUANTITY.finditer(self.text, start, end)) if q]
+        _lend_units(quantities, self.text)
+        taken = [(r.lead, r.end) for r in ranks]
+        mentions = ranks + [q for q in quantities if not q.bare
+                            and not any(s < q.end and q.start < e for s, e in taken)]
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _quantity(self, m: re.Match) -> _Mention | None:
+        text = self.text
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before.isascii() and (before.isalnum() or before == ".") or after.isascii() and after.isalpha():
+            return None  # 5G, PM2.5, G20, 4A级
+        if m.group("pct"):
+            return self._percent_words(m)
+        number_start = m.start("num")
+        if m.group("neg"):
+            number_start = m.start("neg")
+        chinese = not m.group("num")[0].isdigit() and m.group("num")[0] not in "０１２３４５６７８９"
+        if chinese and text[m.start("num") - 1:m.start("num")] in ("第", "届", "周", "星"):
+            return None  # 第三条, 十三届七次全会
+        unit_text = m.group("unit2") or m.group("unit1")
+        parts = _NUMBER_PARTS.match(text, m.start("num"))
+        first = m.group("num") + (parts.group("scale") or "").strip()
+        try:
+            if m.group("num2"):
+                second_parts = _NUMBER_PARTS.match(text, m.start("num2"))
+                second_scale = (second_parts.group("scale") or "").strip()
+                value_max = parse_number(m.group("num2") + second_scale)
+                if not parts.group("scale"):
+                    first += second_scale  # 3至5万人: both ends in 万
+                value = parse_number(first)
+                number_end = second_parts.end()
+                if value >= value_max:
+                    return None
+            else:
+                value, value_max, number_end = parse_number(first), None, parts.end()
+        except ValueError:
+            return None
+        if m.group("neg"):
+            value = -value
+        qualifier = _QUALIFIERS.get(m.group("pre") or "") or _QUALIFIERS.get(m.group("post") or "")
+        if parts.group("more") or text[parts.end():parts.end() + 1] in ("多", "余"):
+            qualifier = qualifier or "over"  # 6800多万, 100余家
+        if value_max is not None:
+            qualifier = None
+        mention = _Mention(m.start(), m.end(), number_start, number_end, value, "", value_max, qualifier)
+        if parts.group("scale"):
+            mention.multiplier = parse_number("1" + parts.group("scale").strip())
+        if not unit_text:
+            mention.bare = True
+            mention.start = m.start("num")
+            return mention
+        return self._with_unit(mention, m, unit_text, chinese)
+
+    def _with_unit(self, mention: _Mention, m: re.Match, unit_text: str, chinese: bool) -> _Mention | None:
+        text = self.text
+        written, _, per = unit_text.partition("/")
+        unit = _UNITS.get(unit_text) or _UNITS.get(written, written) + (f"/{per}" if per else "")
+        numeral = m.group("num")
+        if chinese and len(numeral) == 1 and (numeral == "一" or unit_text not in _SINGLE_CHINESE_UNITS):
+            return None  # 一个, 两厂, 三个方面: too common as words to be quantities
+        if unit_text == "度" and not chinese:
+            return None  # 3度: degrees, not times
+        if unit_text == "次" and re.match(r"(?:全体)?(?:全会|会议|常委会|代表大会|党代会|人代会|大会|集体学习)",
+                                         text[m.end():m.end() + 6]):
+            return None  # 七次全会
+        if unit in _TIME_UNITS:
+            if mention.value_max is None and _looks_like_year(numeral, mention.value):
+                return None
+            if "连续" not in text[max(0, mention.start - 4):mention.start]:
+                return None
+        if unit_text == "成":
+            mention.value = tidy(mention.value * 10)
+            if mention.value_max is not None:
+                mention.value_max = tidy(mention.value_max * 10)
+        mention.unit = unit
+        mention.value = tidy(mention.value)
+        return mention
+
+    def _percent_words(self, m: re.Match) -> _Mention | None:
+        try:
+            value = parse_percent(m.group("pct") + m.group("pnum"))
+        except ValueError:
+            return None
+        qualifier = _QUALIFIERS.get(m.group("pre") or "") or _QUALIFIERS.get(m.group("post") or "")
+        return _Mention(m.start(), m.end(), m.start("pct"), m.end("pnum"), value, "%", None, qualifier)
+
+    def _rank(self, m: re.Match, block_start: int) -> _Mention | None:
+        window_start = max(block_start, m.start() - 16)
+        window = self.text[window_start:m.start()]
+        verb = _RANK_VERB.search(window)
+        scope_match = _RANK_SCOPE.search(window)
+        if verb:
+            lead = window_start + verb.start()
+            scope = verb.group("scope").strip("在的") or None
+        elif scope_match:
+            lead = window_start + scope_match.start()
+            scope = scope_match.group("scope")
+        else:
+            return None
+        ordinal = m.group("n") or m.group("top")
+        try:
+            value = parse_number(ordinal) if ordinal else Decimal(1)
+        except ValueError:
+            return None
+        qualifier = "under" if m.group("top") else None
+        return _Mention(lead, m.end(), m.start(), m.end(), value, "名", qualifier=qualifier,
+                        rank_basis=scope, is_rank=True, lead=lead)
+
+    # --- reading a clause
+    def _read_clause(self, clause: tuple[int, int], mentions: list[_Mention],
+                     group: list[tuple[str, tuple[int, int] | None]]) -> list[_Reading | None]:
+        text = self.text
+        clause_start, clause_end = clause
+        readings: list[_Reading | None] = []
+        consumed = clause_start  # where the next quantity's own words may begin
+        rank_consumed = clause_start
+        shared = self._shared_list(clause_start, mentions)
+        carried_index = 0
+        for i, mention in enumerate(mentions):
+            item_start = rank_consumed if mention.is_rank else consumed
+            item_end = mentions[i + 1].start if i + 1 < len(mentions) else clause_end
+            reading = self._read(mention, item_start, max(item_end, mention.end), readings[-1] if readings else None)
+            previous = readings[-1] if readings else None
+            if reading and shared:
+                indicator, span = shared[min(i, len(shared) - 1)]
+                reading.indicator, reading.indicator_span, reading.own = indicator, span, True
+            elif reading and not reading.indicator and reading.continued and previous and previous.own:
+                reading.indicator, reading.indicator_span, reading.own = previous.indicator, previous.indicator_span, True
+            elif reading and not reading.indicator:
+                if not group:
+                    reading = None
+                else:
+                    indicator, span = _carried(group, carried_index, sum(1 for m in mentions if not m.is_rank))
+                    carried_index += 1
+                    reading.indicator = indicator + reading.suffix
+                    reading.indicator_span = None if reading.suffix else span
+            readings.append(reading)
+            if mention.is_rank:
+                rank_consumed = mention.end
+            consumed = max(consumed, mention.end, reading.evidence_end if reading else 0)
+        return readings
+
+    def _shared_list(self, clause_start: int, mentions: list[_Mention]) -> list[tuple[str, tuple[int, int] | None]]:
+        """X、Y和Z分别为a、b、c: one indicator per value, in order."""
+        first = mentions[0]
+        head = self.text[clause_start:first.start]
+        at = head.rfind("分别")
+        if at < 0:
+            return []
+        base_start, base_end = self._trim(clause_start + at + 2, first.start)
+        base = self.text[base_start:base_end]
+        if base and not (_RATE_WORD.search(base) or _CHANGE_TAIL.search(base).group(0) or _COMPARE_TAIL.search(base)):
+            return [(base, (base_start, base_end))]
+        names_start, names_end = self._trim(clause_start, clause_start + at)
+        names = [(mt.start(), mt.end()) for mt in re.finditer(r"[^、和及与]+", self.text[names_start:names_end])]
+        if len(names) < 2:
+            return []  # 增速分别高于…: one subject, read as usual
+        lengths = [e - s for s, e in names]
+        count = sum(1 for m in mentions if not m.is_rank)
+        if len(names) == count and min(lengths) >= 2 and min(lengths) * 2 >= max(lengths):
+            return [(self.text[names_start + s:names_start + e], (names_start + s, names_start + e))
+                    for s, e in names]
+        return [(self.text[names_start:names_end], (names_start, names_end))]
+
+    def _read(self, mention: _Mention, item_start: int, item_end: int, previous: _Reading | None) -> _Reading | None:
+        text = self.text
+        if mention.is_rank:
+            s, e = self._trim(item_start, mention.lead)
+            return _Reading(text[s:e], (s, e) if e > s else None, "rank", False, mention.rank_basis,
+                            s if e > s else mention.start, mention.end, e > s)
+        kind, negative, basis = "level", mention.negative, None
+        before_end = mention.start
+        tail_start = mention.start
+        head = text[item_start:before_end]
+        change = _CHANGE_TAIL.search(head)
+        compare = None if change and change.group("verb") else _COMPARE_TAIL.search(head) or _COMPARE_BY.search(head)
+        if compare:
+            kind, basis = "change", compare.group("scope") if compare.re is _COMPARE_TAIL else compare.group("basis")
+            negative = negative or compare.group("verb") in _NEGATIVE
+            before_end = tail_start = item_start + compare.start()
+        elif change and (change.group("verb") or change.group("basis") in _BARE_BASES):
+            kind, basis = "change", change.group("basis")
+            negative = negative or (change.group("verb") or "") in _NEGATIVE
+            before_end = tail_start = item_start + change.start()
+        else:
+            compare = None
+        continued = previous is not None and not text[item_start:before_end].strip("、和及与或 ")
+        if continued and not compare and previous.kind == "change" and kind == "level":
+            kind, negative, basis = "change", previous.negative or mention.negative, previous.basis
+        s, e = self._trim(item_start, before_end)
+        rate = _RATE_WORD.search(text, s, e)
+        if rate and kind == "level":
+            kind = "change"
+            negative = negative or rate.group(0) == "降幅"
+        if mention.unit in ("个百分点",) and kind == "level" and previous and previous.kind == "change":
+            kind, basis = "change", previous.basis
+        if basis:
+            basis = basis.strip("的在")
+        if negative and kind == "change":
+            mention.value = -abs(mention.value)
+            if mention.value_max is not None:
+                mention.value, mention.value_max = -abs(mention.value_max), -abs(mention.value)
+        after_s, after_e = self._after(mention.end, item_end, mention.unit in _FREQUENCY_UNITS)
+        indicator_span, own = self._choose(mention, (s, e), (after_s, after_e))
+        evidence_start = min(tail_start, mention.start)
+        evidence_end = mention.end
+        suffix = ""
+        if indicator_span is None and own:  # a frequency: 城市更新工作 + 连续四年 + 获得市级激励
+            indicator = text[s:e] + text[after_s:after_e]
+            evidence_start, evidence_end = min(s if e > s else evidence_start, evidence_start), max(after_e, evidence_end)
+        elif indicator_span:
+            indicator = text[indicator_span[0]:indicator_span[1]]
+            evidence_start = min(evidence_start, indicator_span[0])
+            evidence_end = max(evidence_end, indicator_span[1])
+        else:
+            indicator = ""
+            if e > s and (_RATE_WORD.fullmatch(text, s, e) or _SHARE.match(text, s, e)):
+                suffix = text[s:e]  # 增速 / 占GDP的: said of the indicator before
+                evidence_start = min(evidence_start, s)
+            elif continued:
+                suffix = previous.suffix  # 1.2个、0.5个百分点: the same words as the item before
+        return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
+                        continued, suffix)
+
+    def _choose(self, mention: _Mention, before: tuple[int, int], after: tuple[int, int]
+                ) -> tuple[tuple[int, int] | None, bool]:
+        """Which words name what is measured: (span or None for two joined parts, whether any were found)."""
+        text = self.text
+        s, e = before
+        after_s, after_e = after
+        has_after = after_e > after_s
+        if mention.unit in _FREQUENCY_UNITS and has_after:
+            return (None, True) if e > s else ((after_s, after_e), True)
+        if e > s and (_RATE_WORD.fullmatch(text, s, e) or _SHARE.match(text, s, e)):
+            return None, False
+        transitive = _TRANSITIVE_TAIL.search(text, s, e) if e > s else None
+        if has_after and (e <= s or transitive or (mention.unit in _CLASSIFIERS and e - s <= 2)):
+            return (after_s, after_e), True
+        if transitive and transitive.start() > s:
+            return (s, e), True
+        if e > s and not transitive:
+            return (s, e), True
+        return None, False
+
+    def _after(self, start: int, end: int, predicate: bool) -> tuple[int, int]:
+        """The counted noun right after a quantity: 建成3个[国家级…集聚区]; with ``predicate``, the verb
+        phrase that a frequency counts: 三度[入选…清单]."""
+        text = self.text
+        stop = _AFTER_STOP.search(text, start, end)
+        end = min(stop.start() if stop else end, start + 30)
+        if not predicate:
+            verb = _AFTER_PREDICATE.search(text, start + 1, end)
+            end = verb.start() if verb else end
+        edge = _AFTER_EDGE.match(text[start:end])
+        if edge:
+            start += edge.end()
+        while end > start and text[end - 1] in "“”‘’\"'《》":
+            end -= 1
+        if start >= end or _AFTER_NOT_NOUN.match(text, start, end):
+            return start, start
+        return start, end
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """The span without connectives, dates, places and verbs at its edges."""
+        text = self.text
+        while start < end:
+            junk = _LEFT_JUNK.match(text, start, end) or _TIME_PREFIX.match(text, start, end)
+            if junk and junk.end() > start:
+                start = junk.end()
+            elif self.date_at.get(start, end + 1) <= end:
+                start = self.date_at[start]
+            elif self.place_at.get(start, end + 1) < end:
+                start = self.place_at[start]
+            else:
+                break
+        while end > start:
+            junk = _RIGHT_JUNK.search(text, start, end)
+            if not junk or junk.start() >= end:
+                break
+            end = junk.start()
+        return start, end
+
+    # --- the fact
+    def _fact(self, mention: _Mention, reading: _Reading, intent: bool, sentence: tuple[int, int],
+              block_start: int) -> Fact:
+        period = self._period(min(reading.evidence_start, mention.start), sentence, block_start, intent)
+        span = reading.indicator_span
+        return Fact(
+            indicator=reading.indicator, value=mention.value, unit=mention.unit,
+            kind="target" if intent else reading.kind,
+            start=min(reading.evidence_start, mention.number_start), end=max(reading.evidence_end, mention.number_end),
+            indicator_start=span[0] if span else None, indicator_end=span[1] if span else None,
+            value_max=mention.value_max, qualifier=mention.qualifier, period=period,
+            place=self._place(mention.start, sentence), basis=reading.basis,
+            number_text=self.text[mention.number_start:mention.number_end])
+
+    def _period(self, at: int, sentence: tuple[int, int], block_start: int, intent: bool) -> str | None:
+        """The date expression governing a fact whose evidence starts at ``at``: the last one before it in
+        its sentence, else one opening a clause of an earlier sentence in the block; for a target, its
+        deadline (到2027年 → 2027年)."""
+        if intent:
+            deadline = [m for m in _INTENT.finditer(self.text, sentence[0], at) if m.group("year")]
+            if deadline:
+                return deadline[-1].group("year") + "年"
+        i = bisect.bisect_left(self.date_starts, at) - 1
+        while i >= 0 and self.dates[i].start >= block_start:
+            date = self.dates[i]
+            if date.end <= at and (date.start >= sentence[0] or self._opens_clause(date.start, block_start)):
+                return date.text
+            i -= 1
+        return None
+
+    def _opens_clause(self, at: int, block_start: int) -> bool:
+        before = self.text[block_start:at].rstrip()
+        return not before or bool(_CLAUSE_END.fullmatch(before[-1]))
+
+    def _place(self, at: int, sentence: tuple[int, int]) -> str | None:
+        i = bisect.bisect_left(self.place_starts, at) - 1
+        if i >= 0 and self.places[i].start >= sentence[0] and self.places[i].end <= at:
+            place = self.places[i]
+            return place.canonical or place.text
+        return self.doc.meta.place
+
+
+def _around(ends: list[int], at: int, start: int, end: int) -> tuple[int, int]:
+    """The span between the delimiters on either side of ``at``."""
+    i = bisect.bisect_left(ends, at)
+    return (ends[i - 1] + 1 if i else start), (ends[i] if i < len(ends) else end)
+
+
+def _intent_before(intents: list[re.Match], sentence_start: int, at: int) -> bool:
+    return any(sentence_start <= m.start() < at for m in intents)
+
+
+def _carried(group: list[tuple[str, tuple[int, int] | None]], index: int, count: int
+             ) -> tuple[str, tuple[int, int] | None]:
+    """The indicator a subject-less change takes from the clause before: by position when the counts agree."""
+    if len(group) == count and index < len(group):
+        return group[index]
+    return group[-1]
+
+
+def _lend_units(quantities: list[_Mention], text: str) -> None:
+    """1.2、1.3和5.6个百分点: bare numerals and a stray 个 take the unit of the list's last item."""
+    for current, following in zip(reversed(quantities[:-1]), reversed(quantities[1:])):
+        gap = text[current.end:following.start]
+        if not following.unit or gap.strip() not in ("、", "和", "及", "与", "或"):
+            continue
+        if current.bare and following.unit not in _TIME_UNITS:
+            current.unit, current.bare = following.unit, False
+            if current.multiplier == 1:
+                current.value = tidy(current.value * following.multiplier)
+                current.multiplier = following.multiplier
+        elif current.unit == "个" and following.unit == "个百分点":
+            current.unit = following.unit
+
+
+def _looks_like_year(numeral: str, value: Decimal) -> bool:
+    return value == value.to_integral_value() and 1000 <= value <= 2999 and (
+        numeral.isdigit() or not any(c in numeral for c in "十百千万亿"))

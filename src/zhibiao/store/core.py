@@ -1,0 +1,409 @@
+"""The Store: documents and their facts in SQLite or PostgreSQL, queried as plain dicts.
+
+Writes happen one input at a time, each in one transaction; queries read only the latest version
+of every source unless a document id is named. See ``open_store`` for the ways in.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Iterator
+
+from zhibiao.errors import NotFoundError, QueryError, StoreError
+from zhibiao.indicators import SynonymTable, indicator_key, synonym_table, synonyms_fingerprint
+from zhibiao.model import FACT_KINDS, Document, number_to_json
+from zhibiao.store import records
+from zhibiao.store.dialects import Dialect, connect, like_pattern
+from zhibiao.store.migrations import migrate
+
+FACT_ORDERS = {
+    "doc": "f.doc_id{d}, f.seq{d}", "indicator": "f.indicator{d}", "place": "f.place_resolved{d} NULLS LAST",
+    "period": "f.year{d} NULLS LAST, f.period_key{d} NULLS LAST", "kind": "f.kind{d}",
+    "value": "f.value_num{d}", "unit": "f.unit{d}",
+}
+FACET_COLUMNS = {"kind": "f.kind", "unit": "f.unit", "place": "f.place_resolved", "period": "f.period_key",
+                 "indicator_key": "i.indicator_key", "indicator": "f.indicator", "year": "f.year",
+                 "qualifier": "f.qualifier", "basis": "f.basis"}
+DEFAULT_FACETS = ("kind", "unit", "place", "period", "indicator_key")
+DOCUMENT_INFO = ("id", "title", "date", "place", "genre", "source", "sha256", "format", "n_facts",
+                 "n_entities", "created_at", "version", "previous_id", "latest")
+_FACT_SELECT = ("SELECT f.*, i.indicator_key, d.title AS doc_title, d.date AS doc_date, d.source AS doc_source "
+                "FROM facts f JOIN documents d ON d.id = f.doc_id JOIN indicators i ON i.indicator = f.indicator")
+# Sources that name no file cannot have versions: standard input, text handed over in code.
+_UNVERSIONED_SOURCE = re.compile(r"^(?:-|<.*>)?$")
+SNIPPET_BEFORE, SNIPPET_AFTER, MAX_MATCHES = 30, 70, 50
+# Ways of saying "compared with the same period a year earlier"; they do not make facts differ.
+_YEAR_ON_YEAR = dict.fromkeys(("比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期", "比去年同期"),
+                              "同比")
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: counts, and one (path, message) for each input that failed."""
+
+    files: int = 0  # inputs found after expanding folders, globs and lists
+    files_done: int = 0
+    bytes_read: int = 0
+    documents_added: int = 0
+    documents_skipped: int = 0  # already stored (same content)
+    facts_added: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Series:
+    """One indicator across documents: points sorted by year then place, and the conflicts among them.
+
+    A conflict is a list of fact ids that share indicator key, place, period, unit, kind and basis
+    but disagree on the value."""
+
+    indicator_key: str
+    points: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[list[int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"indicator_key": self.indicator_key, "points": self.points, "conflicts": self.conflicts}
+
+
+class Store:
+    """Documents and facts in one database. Open it with ``open_store``; close it or use ``with``."""
+
+    def __init__(self, db: Dialect):
+        self.db = db
+        migrate(db)
+        if not db.readonly:
+            self._refresh_indicator_keys()
+
+    # Writing
+
+    def add_document(self, doc: Document) -> tuple[int, bool]:
+        """Store one Document in one transaction: (its id, True), or (the stored id, False) for a
+        document whose content hash is already stored, in which case nothing is written."""
+        return self.add_documents([doc])[0]
+
+    def add_documents(self, docs: list[Document]) -> list[tuple[int, bool]]:
+        """Store the documents of one input (a page may hold several) together in one transaction."""
+        return self.add_inputs([docs])[0]
+
+    def add_inputs(self, inputs: list[list[Document]]) -> list[list[tuple[int, bool]]]:
+        """Store the documents of several inputs in one transaction, which is much faster for a
+        corpus than one each; a document, like the transaction, lands whole or not at all."""
+        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        synonyms = synonym_table()
+        with self.db.write():
+            return [self._insert_input(docs, now, synonyms) for docs in inputs]
+
+    def _insert_input(self, docs: list[Document], now: str, synonyms: SynonymTable) -> list[tuple[int, bool]]:
+        versions: dict[str | None, tuple[int, int | None]] = {}
+        return [self._insert(doc, part, now, versions, synonyms) for part, doc in enumerate(docs)]
+
+    def ingest(self, paths: Iterable[str], *, date: str | None = None, place: str | None = None,
+               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """Read, extract and store files, folders (recursively), globs, and ``-`` (a list of paths on
+        standard input). Inputs already stored are skipped unread; bad ones land in ``errors``.
+        ``progress`` is called with the running report before the first input and after each."""
+        from zhibiao.store.ingest import ingest_paths
+        return ingest_paths(self, paths, date=date, place=place, progress=progress)
+
+    def stored_parts(self, sha256: str) -> int:
+        """How many documents of the input with this hash are stored (0: it is new)."""
+        return self.db.execute("SELECT COUNT(*) AS n FROM documents WHERE sha256 = ?", (sha256,))[0]["n"]
+
+    def _insert(self, doc: Document, part: int, now: str, versions: dict[str | None, tuple[int, int | None]],
+                synonyms: SynonymTable) -> tuple[int, bool]:
+        db = self.db
+        sha256 = records.document_sha256(doc)
+        found = db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))
+        if found:
+            return found[0]["id"], False
+        source = doc.meta.source
+        if source not in versions:  # the documents of one input share one version
+            versions[source] = self._supersede(source)
+        version, previous_id = versions[source]
+        inserted = db.execute(
+            records.insert_sql("documents", records.DOCUMENT_COLUMNS)
+            + " ON CONFLICT (sha256, part) DO NOTHING RETURNING id",
+            records.document_row(doc, sha256, part, now, version, previous_id))
+        if not inserted:  # a concurrent PostgreSQL ingest stored it first
+            return db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))[0]["id"], False
+        doc_id = inserted[0]["id"]
+        db.index_text(doc_id, doc.text)
+        db.execute_many(records.insert_sql("facts", records.FACT_COLUMNS), records.fact_rows(doc, doc_id))
+        for table, rows in records.part_rows(doc, doc_id).items():
+            db.execute_many(records.insert_sql(table, records.PART_COLUMNS[table]), rows)
+        new_indicators = sorted({f.indicator for f in doc.facts})
+        db.execute_many("INSERT INTO indicators (indicator, indicator_key) VALUES (?, ?) "
+                        "ON CONFLICT (indicator) DO NOTHING",
+                        [(name, synonyms.key(name)) for name in new_indicators])
+        return doc_id, True
+
+    def _supersede(self, source: str | None) -> tuple[int, int | None]:
+        """The version number and previous document for new content from ``source``; the older
+        version stops being the latest."""
+        if source is None or _UNVERSIONED_SOURCE.match(source):
+            return 1, None
+        older = self.db.execute("SELECT id, version FROM documents WHERE source = ? AND latest = 1 "
+                                "ORDER BY part", (source,))
+        if not older:
+            return 1, None
+        self.db.execute("UPDATE documents SET latest = 0 WHERE source = ? AND latest = 1", (source,))
+        return older[0]["version"] + 1, older[0]["id"]
+
+    def _refresh_indicator_keys(self) -> None:
+        """Recompute every indicator's key when the synonym table has changed since the last time."""
+        fingerprint = synonyms_fingerprint()
+        stored = self.db.execute("SELECT value FROM settings WHERE name = 'synonyms'")
+        if stored and stored[0]["value"] == fingerprint:
+            return
+        with self.db.write():
+            changed = [(indicator_key(r["indicator"]), r["indicator"])
+                       for r in self.db.execute("SELECT indicator, indicator_key FROM indicators")
+                       if indicator_key(r["indicator"]) != r["indicator_key"]]
+            self.db.execute_many("UPDATE indicators SET indicator_key = ? WHERE indicator = ?", changed)
+            self.db.execute("DELETE FROM settings WHERE name = 'synonyms'")
+            self.db.execute("INSERT INTO settings (name, value) VALUES ('synonyms', ?)", (fingerprint,))
+
+    # Documents
+
+    def documents(self, *, search: str | None = None, place: str | None = None, genre: str | None = None,
+                  limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """The latest version of each stored document, newest first, as dicts with the keys of
+        DOCUMENT_INFO plus n_facts and n_entities; ``search`` is full text, ``place`` a substring."""
+        where, params = self._document_filters(search, place, genre)
+        return self.db.execute(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_INFO)} FROM documents d WHERE {where} "
+            f"ORDER BY d.date DESC NULLS LAST, d.id DESC{self._page(limit, offset)}", params)
+
+    def count_documents(self, *, search: str | None = None, place: str | None = None,
+                        genre: str | None = None) -> int:
+        """How many documents ``documents`` would list without a limit."""
+        where, params = self._document_filters(search, place, genre)
+        return self.db.execute(f"SELECT COUNT(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
+
+    def document_info(self, doc_id: int) -> dict[str, Any]:
+        """One document's row, as ``documents`` returns them; NotFoundError if there is none."""
+        found = self.db.execute(f"SELECT {', '.join(DOCUMENT_INFO)} FROM documents WHERE id = ?",
+                                (_doc_id(doc_id),))
+        if not found:
+            raise NotFoundError(f"no document {doc_id} in the store")
+        return found[0]
+
+    def document(self, doc_id: int) -> Document:
+        """The full Document as it was stored: text, raw, blocks, facts, entities, dates, goals, meta."""
+        doc_id = _doc_id(doc_id)
+        found = self.db.execute("SELECT text, raw, meta FROM documents WHERE id = ?", (doc_id,))
+        if not found:
+            raise NotFoundError(f"no document {doc_id} in the store")
+        parts = {table: self.db.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY seq", (doc_id,))
+                 for table in records.PART_COLUMNS}
+        facts = self.db.execute("SELECT * FROM facts WHERE doc_id = ? ORDER BY seq", (doc_id,))
+        return records.rebuild_document(found[0], parts, facts)
+
+    def search(self, text: str, *, limit: int | None = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents whose restored text holds every whitespace-separated term of ``text`` (any
+        length, Chinese included), newest first: doc_id, title, date, snippet, start and end of the
+        first match in Document.text, and ``matches``, the [start, end) of each match (up to 50)."""
+        terms = _search_terms(text)
+        where, params = self._document_filters(text, None, None)
+        rows = self.db.execute(f"SELECT d.id, d.title, d.date, d.text FROM documents d WHERE {where} "
+                               f"ORDER BY d.date DESC NULLS LAST, d.id DESC{self._page(limit, offset)}",
+                               params)
+        return [_search_hit(row, terms) for row in rows]
+
+    def _document_filters(self, search, place, genre) -> tuple[str, list[Any]]:
+        conditions, params = ["d.latest = 1"], []
+        if search is not None and str(search).strip():
+            found, found_params = self.db.text_search(_search_terms(search))
+            conditions += found
+            params += found_params
+        if place:
+            conditions.append(self.db.like_clause("d.place"))
+            params.append(like_pattern(place))
+        if genre:
+            conditions.append("d.genre = ?")
+            params.append(genre)
+        return " AND ".join(conditions), params
+
+    # Facts
+
+    def facts(self, *, indicator: str | None = None, place: str | None = None, period: str | None = None,
+              kind: str | None = None, doc: int | None = None, order_by: str = "doc",
+              descending: bool = False, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Facts as dicts (see ``records.fact_dict``), filtered and ordered.
+
+        ``indicator``, ``place`` and ``period`` are case-insensitive substrings; ``indicator`` also
+        matches every name with the same canonical key, and ``period`` the resolved period
+        (2024 finds 今年 in a 2024 report). ``kind`` is one of FACT_KINDS. Without ``doc`` only the
+        latest version of each source counts. ``order_by`` is one of FACT_ORDERS."""
+        if order_by not in FACT_ORDERS:
+            raise QueryError(f"cannot order facts by {order_by!r}; choose one of {', '.join(FACT_ORDERS)}")
+        where, params = self._fact_filters(indicator, place, period, kind, doc)
+        order = FACT_ORDERS[order_by].format(d=" DESC" if descending else "")
+        rows = self.db.execute(f"{_FACT_SELECT} WHERE {where} ORDER BY {order}, f.id{self._page(limit, offset)}",
+                               params)
+        return [records.fact_dict(r) for r in rows]
+
+    def count_facts(self, *, indicator: str | None = None, place: str | None = None, period: str | None = None,
+                    kind: str | None = None, doc: int | None = None) -> int:
+        """How many facts ``facts`` would return without a limit."""
+        where, params = self._fact_filters(indicator, place, period, kind, doc)
+        return self.db.execute("SELECT COUNT(*) AS n FROM facts f JOIN documents d ON d.id = f.doc_id "
+                               f"JOIN indicators i ON i.indicator = f.indicator WHERE {where}", params)[0]["n"]
+
+    def facets(self, *, indicator: str | None = None, place: str | None = None, period: str | None = None,
+               kind: str | None = None, doc: int | None = None, fields: Iterable[str] = DEFAULT_FACETS,
+               top: int = 20) -> dict[str, list[tuple[Any, int]]]:
+        """For each field (FACET_COLUMNS), its most frequent values among the filtered facts with
+        their counts, most frequent first; facts without a value for the field are left out."""
+        where, params = self._fact_filters(indicator, place, period, kind, doc)
+        out = {}
+        for name in fields:
+            if name not in FACET_COLUMNS:
+                raise QueryError(f"no facet {name!r}; choose from {', '.join(FACET_COLUMNS)}")
+            column = FACET_COLUMNS[name]
+            rows = self.db.execute(
+                f"SELECT {column} AS value, COUNT(*) AS n FROM facts f JOIN documents d ON d.id = f.doc_id "
+                f"JOIN indicators i ON i.indicator = f.indicator WHERE {where} AND {column} IS NOT NULL "
+                f"GROUP BY {column} ORDER BY n DESC, {column}{self._page(_count(top, 'top'), 0)}", params)
+            out[name] = [(r["value"], r["n"]) for r in rows]
+        return out
+
+    def iter_facts(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """Every fact of the latest documents, in id order, fetched a batch at a time."""
+        last = 0
+        while True:
+            rows = self.db.execute(f"{_FACT_SELECT} WHERE d.latest = 1 AND f.id > ? ORDER BY f.id LIMIT ?",
+                                   (last, batch))
+            yield from (records.fact_dict(r) for r in rows)
+            if len(rows) < batch:
+                return
+            last = rows[-1]["id"]
+
+    def export(self, out: str, format: str) -> int:
+        """Write every fact of the latest documents to ``out`` (a path, or - for standard output)
+        as jsonl, csv or parquet; returns how many were written."""
+        from zhibiao.store.export import export_facts
+        return export_facts(self.iter_facts(), out, format)
+
+    def series(self, indicator: str, *, place: str | None = None) -> Series:
+        """Every fact on one indicator (any name with the same canonical key), optionally in places
+        matching ``place``, sorted by year then place, with conflicting values flagged."""
+        key = indicator_key(indicator)
+        conditions = ["f.indicator IN (SELECT indicator FROM indicators WHERE indicator_key = ?)", "d.latest = 1"]
+        params = [key]
+        if place:
+            conditions.append(self.db.like_clause("f.place_resolved"))
+            params.append(like_pattern(place))
+        rows = self.db.execute(f"{_FACT_SELECT} WHERE {' AND '.join(conditions)}", params)
+        rows.sort(key=lambda r: (r["year"] is None, r["year"] or 0, r["place_resolved"] or "",
+                                 r["period_key"] or "", r["kind"], r["doc_id"], r["seq"]))
+        return _with_conflicts(Series(key, [_series_point(r) for r in rows]), rows)
+
+    def _fact_filters(self, indicator, place, period, kind, doc) -> tuple[str, list[Any]]:
+        like = self.db.like_clause
+        conditions, params = [], []
+        if indicator:
+            conditions.append(f"f.indicator IN (SELECT indicator FROM indicators WHERE {like('indicator')} "
+                              f"OR {like('indicator_key')} OR indicator_key = ?)")
+            params += [like_pattern(indicator), like_pattern(indicator), indicator_key(indicator)]
+        if place:
+            conditions.append(like("f.place_resolved"))
+            params.append(like_pattern(place))
+        if period:
+            conditions.append(f"({like('f.period')} OR {like('f.period_key')})")
+            params += [like_pattern(period)] * 2
+        if kind:
+            if kind not in FACT_KINDS:
+                raise QueryError(f"no fact kind {kind!r}; choose one of {', '.join(FACT_KINDS)}")
+            conditions.append("f.kind = ?")
+            params.append(kind)
+        if doc is not None:
+            conditions.append("f.doc_id = ?")
+            params.append(_doc_id(doc))
+        else:
+            conditions.append("d.latest = 1")
+        return " AND ".join(conditions), params
+
+    def _page(self, limit: int | None, offset: int) -> str:
+        """LIMIT/OFFSET as literals: both are checked to be non-negative ints, so nothing is injected."""
+        limit = self.db.no_limit if limit is None else _count(limit, "limit")
+        return f" LIMIT {limit} OFFSET {_count(offset, 'offset')}"
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def open_store(target: str | Any = "zhibiao.db", *, readonly: bool = False, create: bool = True) -> Store:
+    """A Store on a SQLite file (created and migrated if new) or a ``postgresql://`` URL.
+
+    ``readonly`` opens a connection that cannot write, for the web app; the store must exist, as
+    it must with ``create=False``. Raises StoreError when the database cannot be opened or upgraded."""
+    return Store(connect(str(target), readonly, create))
+
+
+def _series_point(row: dict[str, Any]) -> dict[str, Any]:
+    return {"period": row["period"], "period_key": row["period_key"], "year": row["year"],
+            "place": row["place_resolved"], "value": number_to_json(Decimal(row["value"])),
+            "value_max": None if row["value_max"] is None else number_to_json(Decimal(row["value_max"])),
+            "unit": row["unit"], "kind": row["kind"], "basis": row["basis"], "qualifier": row["qualifier"],
+            "indicator": row["indicator"], "doc_id": row["doc_id"], "doc_title": row["doc_title"],
+            "doc_date": row["doc_date"], "fact_id": row["id"], "evidence": row["evidence"],
+            "start": row["span_start"], "end": row["span_end"], "conflict": False}
+
+
+def _with_conflicts(series: Series, rows: list[dict[str, Any]]) -> Series:
+    """Flag points that share place, period, unit, kind and basis but not the value."""
+    groups: dict[tuple, list[int]] = {}
+    for index, row in enumerate(rows):
+        if row["period_key"] is not None:
+            basis = _YEAR_ON_YEAR.get(row["basis"], row["basis"])
+            key = (row["place_resolved"], row["period_key"], row["unit"], row["kind"], basis)
+            groups.setdefault(key, []).append(index)
+    for members in groups.values():
+        values = {(Decimal(rows[i]["value"]), rows[i]["value_max"] and Decimal(rows[i]["value_max"]))
+                  for i in members}
+        if len(values) > 1:
+            series.conflicts.append([rows[i]["id"] for i in members])
+            for i in members:
+                series.points[i]["conflict"] = True
+    return series
+
+
+def _search_terms(text: str) -> list[str]:
+    terms = str(text).split()
+    if not terms:
+        raise QueryError("the search text is empty")
+    return terms
+
+
+def _search_hit(row: dict[str, Any], terms: list[str]) -> dict[str, Any]:
+    text = row["text"]
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    matches = [[m.start(), m.end()] for _, m in zip(range(MAX_MATCHES), pattern.finditer(text))]
+    start, end = matches[0] if matches else (0, 0)
+    left, right = max(0, start - SNIPPET_BEFORE), min(len(text), end + SNIPPET_AFTER)
+    snippet = ("…" if left else "") + text[left:right].replace("\n", " ") + ("…" if right < len(text) else "")
+    return {"doc_id": row["id"], "title": row["title"], "date": row["date"], "snippet": snippet,
+            "start": start, "end": end, "matches": matches}
+
+
+def _doc_id(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"{value!r} is not a document id") from None
+
+
+def _count(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise QueryError(f"{name} must be a whole number of 0 or more, not {value!r}")
+    return value
+

@@ -1,0 +1,237 @@
+"""The two database backends behind one small interface: SQLite (stdlib) and PostgreSQL (psycopg 3).
+
+Everything above this module writes portable SQL with ``?`` placeholders; a dialect runs it,
+turns driver errors into StoreError, and supplies the few pieces that differ: the id column,
+write transactions, case-insensitive LIKE and the full-text index for Chinese.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+from urllib.parse import quote
+
+from zhibiao.errors import StoreError
+
+LIKE_ESCAPE = "\\"
+# Trigram indexes need three characters; shorter terms are matched by scanning.
+MIN_INDEXED_TERM = 3
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
+    escaped = text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")
+    return "%" + escaped.replace("_", LIKE_ESCAPE + "_") + "%"
+
+
+def is_postgres_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def redact(target: str) -> str:
+    """A connection string fit for a message: the password replaced by ***."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", target)
+
+
+class Dialect:
+    """A connection plus the SQL that differs between backends."""
+
+    name = ""
+    id_column = ""  # DDL of an auto-numbered primary key
+    like = "LIKE"  # case-insensitive substring match
+    no_limit = "-1"  # LIMIT that means no limit
+
+    def __init__(self, target: str, readonly: bool):
+        self.target = redact(target)
+        self.readonly = readonly
+        self.lock = threading.RLock()  # one connection, shared by the web app's threads
+
+    def like_clause(self, column: str) -> str:
+        return f"{column} {self.like} ? ESCAPE '{LIKE_ESCAPE}'"
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        with self.lock, self._errors():
+            return self._execute(sql, tuple(params))
+
+    def execute_many(self, sql: str, rows: list[tuple]) -> None:
+        if rows:
+            with self.lock, self._errors():
+                self._execute_many(sql, rows)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction; everything in it lands together or not at all."""
+        if self.readonly:
+            raise StoreError(f"{self.target}: the store is open read-only")
+        with self.lock, self._errors(), self._transaction():
+            yield
+
+    def text_search(self, terms: list[str]) -> tuple[list[str], list[Any]]:
+        """Conditions on ``documents d`` that hold when every term occurs in d.text."""
+        return [self.like_clause("d.text") for _ in terms], [like_pattern(t) for t in terms]
+
+    def close(self) -> None:
+        with self.lock:
+            self.connection.close()
+
+    # Backend-specific parts.
+    connection: Any
+    _driver_error: type[Exception] = Exception
+
+    def _execute(self, sql: str, params: tuple) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _execute_many(self, sql: str, rows: list[tuple]) -> None:
+        raise NotImplementedError
+
+    def _transaction(self):
+        raise NotImplementedError
+
+    def migration_lock(self) -> None:
+        """Called first in the migration transaction: keeps two migrating processes apart."""
+
+    def create_text_index(self) -> None:
+        raise NotImplementedError
+
+    def index_text(self, doc_id: int, text: str) -> None:
+        """Add a document's text to the full-text index (inside the write transaction)."""
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except self._driver_error as error:
+            message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise StoreError(f"{self.target}: {message}") from error
+
+
+class SQLite(Dialect):
+    """A SQLite file in WAL mode: readers never block, concurrent writers wait their turn."""
+
+    name = "sqlite"
+    id_column = "INTEGER PRIMARY KEY"
+    _driver_error = sqlite3.Error
+    BUSY_TIMEOUT_MS = 60_000
+    CACHE_KIB = 64 * 1024  # the default 2 MiB makes every index insert of a large store a read
+
+    def __init__(self, path: str, readonly: bool = False, create: bool = True):
+        super().__init__(path, readonly)
+        if (readonly or not create) and not Path(path).exists():
+            raise StoreError(f"{path}: no such store; make one with zhibiao ingest")
+        uri = f"file:{quote(str(Path(path).absolute()))}" + ("?mode=ro" if readonly else "")
+        with self._errors():
+            self.connection = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                              check_same_thread=False,
+                                              timeout=self.BUSY_TIMEOUT_MS / 1000)
+            self.connection.row_factory = _dict_row
+            self.connection.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_MS}")
+            self.connection.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
+            if not readonly:
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                # WAL + NORMAL: a killed process loses nothing committed; only power loss can.
+                self.connection.execute("PRAGMA synchronous = NORMAL")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+
+    def _execute(self, sql, params):
+        return self.connection.execute(sql, params).fetchall()
+
+    def _execute_many(self, sql, rows):
+        self.connection.executemany(sql, rows)
+
+    @contextmanager
+    def _transaction(self):
+        # IMMEDIATE takes the write lock up front, so a second writer waits (busy_timeout)
+        # instead of failing when it tries to upgrade a read lock.
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def create_text_index(self):
+        self._execute("CREATE VIRTUAL TABLE documents_fts USING fts5(text, content='documents', "
+                      "content_rowid='id', tokenize='trigram')", ())
+
+    def index_text(self, doc_id, text):
+        self._execute("INSERT INTO documents_fts (rowid, text) VALUES (?, ?)", (doc_id, text))
+
+    def text_search(self, terms):
+        # FTS5 trigram MATCH finds a quoted term as a substring; shorter terms fall back to LIKE.
+        long_terms = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
+        short = [t for t in terms if len(t) < MIN_INDEXED_TERM]
+        conditions, params = super().text_search(short)
+        if long_terms:
+            conditions.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            params.append(" ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
+        return conditions, params
+
+
+class PostgreSQL(Dialect):
+    """A PostgreSQL database; full-text search is ILIKE over a pg_trgm GIN index."""
+
+    name = "postgresql"
+    id_column = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+    like = "ILIKE"
+    no_limit = "ALL"
+
+    def __init__(self, url: str, readonly: bool = False):
+        super().__init__(url, readonly)
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError:
+            raise StoreError("PostgreSQL stores need psycopg: pip install 'psycopg[binary]'") from None
+        self._driver_error = psycopg.Error
+        with self._errors():
+            self.connection = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            if readonly:
+                self.connection.execute("SET default_transaction_read_only = on")
+
+    def _execute(self, sql, params):
+        cursor = self.connection.execute(_pg_placeholders(sql), params)
+        return cursor.fetchall() if cursor.description else []
+
+    def _execute_many(self, sql, rows):
+        with self.connection.cursor() as cursor:
+            cursor.executemany(_pg_placeholders(sql), rows)
+
+    def _transaction(self):
+        return self.connection.transaction()
+
+    def migration_lock(self):
+        self._execute("SELECT pg_advisory_xact_lock(?)", (0x7A686962,))  # 'zhib'
+
+    def create_text_index(self):
+        schema = self._trigram_schema()
+        self._execute(f'CREATE INDEX documents_text_trgm ON documents USING gin (text "{schema}".gin_trgm_ops)', ())
+
+    def _trigram_schema(self) -> str:
+        """The schema holding pg_trgm, installing it (into public where there is one) if needed."""
+        found = self._execute("SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n "
+                              "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'", ())
+        if not found:
+            public = self._execute("SELECT 1 FROM pg_namespace WHERE nspname = 'public'", ())
+            self._execute("CREATE EXTENSION IF NOT EXISTS pg_trgm" + (" SCHEMA public" if public else ""), ())
+            return self._trigram_schema()
+        return found[0]["schema"].replace('"', '""')
+
+
+def _pg_placeholders(sql: str) -> str:
+    return sql.replace("?", "%s")
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
+    return {column[0]: value for column, value in zip(cursor.description, row)}
+
+
+def connect(target: str, readonly: bool = False, create: bool = True) -> Dialect:
+    """A SQLite file path (created unless ``create`` is false) or a postgresql:// URL."""
+    if is_postgres_url(target):
+        return PostgreSQL(target, readonly)
+    return SQLite(target, readonly, create)

@@ -1,0 +1,190 @@
+"""The schema, as small ordered migrations. A store records how many it has applied in
+``schema_version``; opening a store applies the rest in one transaction with that record.
+Append new migrations at the end; never edit one that has shipped."""
+from __future__ import annotations
+
+from typing import Callable
+
+from zhibiao.errors import StoreError
+from zhibiao.store.dialects import Dialect
+
+MIGRATIONS: list[Callable[[Dialect], None]] = []
+
+
+def migration(function: Callable[[Dialect], None]) -> Callable[[Dialect], None]:
+    MIGRATIONS.append(function)
+    return function
+
+
+def _run(db: Dialect, *statements: str) -> None:
+    for statement in statements:
+        db.execute(statement.format(id=db.id_column))
+
+
+@migration
+def create_documents(db: Dialect) -> None:
+    """One row per restored document; a changed file at the same source becomes a new version."""
+    _run(db, """
+        CREATE TABLE documents (
+            id {id},
+            sha256 TEXT NOT NULL,           -- of the input bytes
+            part INTEGER NOT NULL,          -- which document of that input (a page may hold several)
+            source TEXT,
+            title TEXT,
+            date TEXT,
+            place TEXT,
+            genre TEXT,
+            format TEXT,
+            text TEXT NOT NULL,
+            raw TEXT NOT NULL,
+            meta TEXT NOT NULL,             -- the Meta as JSON
+            n_blocks INTEGER NOT NULL,
+            n_facts INTEGER NOT NULL,
+            n_entities INTEGER NOT NULL,
+            n_dates INTEGER NOT NULL,
+            n_goals INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            previous_id BIGINT REFERENCES documents (id),
+            latest INTEGER NOT NULL,        -- 0 once a newer version of the source is stored
+            UNIQUE (sha256, part)
+        )""",
+        "CREATE INDEX documents_by_source ON documents (source, latest)",
+        "CREATE INDEX documents_by_date ON documents (latest, date, id)")
+
+
+@migration
+def create_document_parts(db: Dialect) -> None:
+    """Blocks, facts, entities, dates and goals: spans of their document's text, in order."""
+    _run(db, """
+        CREATE TABLE blocks (
+            doc_id BIGINT NOT NULL REFERENCES documents (id),
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            lines TEXT NOT NULL,            -- JSON list of raw line numbers
+            page INTEGER,
+            cells TEXT,                     -- JSON rows of a table block
+            PRIMARY KEY (doc_id, seq)
+        )""", """
+        CREATE TABLE facts (
+            id {id},
+            doc_id BIGINT NOT NULL REFERENCES documents (id),
+            seq INTEGER NOT NULL,           -- index in Document.facts
+            indicator TEXT NOT NULL,
+            value TEXT NOT NULL,            -- the exact Decimal
+            value_num DOUBLE PRECISION NOT NULL,  -- for ordering
+            value_max TEXT,
+            unit TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            qualifier TEXT,
+            period TEXT,                    -- in the text's words
+            period_key TEXT,                -- relative years resolved: 今年上半年 -> 2024年上半年
+            year INTEGER,
+            place TEXT,                     -- as extracted
+            place_resolved TEXT,            -- the fact's place, else its document's
+            basis TEXT,
+            number_text TEXT,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            indicator_start INTEGER,
+            indicator_end INTEGER,
+            evidence TEXT NOT NULL,
+            UNIQUE (doc_id, seq)
+        )""",
+        "CREATE INDEX facts_by_indicator ON facts (indicator, place_resolved, year)",
+        """
+        CREATE TABLE indicators (
+            indicator TEXT PRIMARY KEY,     -- as written in the facts
+            indicator_key TEXT NOT NULL     -- canonical, after synonyms
+        )""",
+        "CREATE INDEX indicators_by_key ON indicators (indicator_key)",
+        """
+        CREATE TABLE entities (
+            doc_id BIGINT NOT NULL REFERENCES documents (id),
+            seq INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            text TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            canonical TEXT,
+            subtype TEXT,
+            code TEXT,
+            date TEXT,
+            PRIMARY KEY (doc_id, seq)
+        )""", """
+        CREATE TABLE dates (
+            doc_id BIGINT NOT NULL REFERENCES documents (id),
+            seq INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            begin_date TEXT,
+            finish_date TEXT,
+            vague INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        )""", """
+        CREATE TABLE goals (
+            doc_id BIGINT NOT NULL REFERENCES documents (id),
+            seq INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            deadline TEXT,
+            deadline_date TEXT,
+            subject TEXT,
+            dimensions TEXT NOT NULL,       -- JSON list
+            fact_seqs TEXT NOT NULL,        -- JSON list of indexes into the document's facts
+            PRIMARY KEY (doc_id, seq)
+        )""",
+        "CREATE INDEX entities_by_text ON entities (text)")
+
+
+@migration
+def create_text_index(db: Dialect) -> None:
+    """Full-text search over the restored text that works for Chinese (trigrams)."""
+    db.create_text_index()
+
+
+@migration
+def create_settings(db: Dialect) -> None:
+    """Named values the store keeps about itself, such as the synonyms its keys were built with."""
+    _run(db, "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def schema_version(db: Dialect) -> int:
+    found = db.execute("SELECT version FROM schema_version")
+    return found[0]["version"] if found else 0
+
+
+def migrate(db: Dialect) -> None:
+    """Bring the schema up to date; a read-only store must already be."""
+    version = _current_version(db)
+    if version == len(MIGRATIONS):
+        return
+    if db.readonly:
+        if version == 0:
+            raise StoreError(f"{db.target}: not a zhibiao store (no schema); create it with zhibiao ingest")
+        raise StoreError(f"{db.target}: the store has schema version {version}, this zhibiao needs "
+                         f"{len(MIGRATIONS)}; open it once for writing (e.g. zhibiao ingest) to upgrade")
+    with db.write():
+        db.migration_lock()
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        version = schema_version(db)
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{db.target}: the store has schema version {version}, newer than this "
+                             f"zhibiao knows ({len(MIGRATIONS)}); upgrade zhibiao")
+        for step in MIGRATIONS[version:]:
+            step(db)
+        if version == 0:
+            db.execute("INSERT INTO schema_version (version) VALUES (?)", (len(MIGRATIONS),))
+        elif version < len(MIGRATIONS):
+            db.execute("UPDATE schema_version SET version = ?", (len(MIGRATIONS),))
+
+
+def _current_version(db: Dialect) -> int:
+    try:
+        return schema_version(db)
+    except StoreError:
+        return 0  # no schema_version table yet

@@ -1,0 +1,159 @@
+"""A Document to table rows and back, and the derived columns the queries need."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import asdict
+from decimal import Decimal
+from typing import Any
+
+from zhibiao.model import Document, Fact, number_to_json
+
+TITLE_CHARS = 80
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE_YEAR = re.compile("|".join(_RELATIVE_YEARS))
+_RANGE_DASH = re.compile(r"(?<=\d)\s*[-—–~～至到]+\s*(?=\d)")
+# A period that lies within one year and so belongs to the document's year: 1-8月, 前三季度, 上半年.
+_WITHIN_YEAR = re.compile(r"月|季度|半年|年末|年底|年初|全年")
+
+DOCUMENT_COLUMNS = ("sha256", "part", "source", "title", "date", "place", "genre", "format", "text",
+                    "raw", "meta", "n_blocks", "n_facts", "n_entities", "n_dates", "n_goals",
+                    "created_at", "version", "previous_id", "latest")
+FACT_COLUMNS = ("doc_id", "seq", "indicator", "value", "value_num", "value_max", "unit", "kind",
+                "qualifier", "period", "period_key", "year", "place", "place_resolved", "basis",
+                "number_text", "span_start", "span_end", "indicator_start", "indicator_end", "evidence")
+PART_COLUMNS = {
+    "blocks": ("doc_id", "seq", "kind", "span_start", "span_end", "lines", "page", "cells"),
+    "entities": ("doc_id", "seq", "type", "text", "span_start", "span_end", "canonical", "subtype",
+                 "code", "date"),
+    "dates": ("doc_id", "seq", "text", "span_start", "span_end", "begin_date", "finish_date", "vague"),
+    "goals": ("doc_id", "seq", "text", "span_start", "span_end", "deadline", "deadline_date", "subject",
+              "dimensions", "fact_seqs"),
+}
+
+
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def document_sha256(doc: Document) -> str:
+    """The hash of the input bytes, or of the raw text for a Document built by hand."""
+    return doc.meta.sha256 or hashlib.sha256((doc.raw or doc.text).encode("utf-8")).hexdigest()
+
+
+def display_title(doc: Document) -> str:
+    """The document's title, else its first title block, else its first line, shortened."""
+    if doc.meta.title:
+        return doc.meta.title
+    titles = [b for b in doc.blocks if b.kind == "title"]
+    first = doc.block_text(titles[0]) if titles else doc.text.strip().split("\n", 1)[0]
+    return first[:TITLE_CHARS] + ("…" if len(first) > TITLE_CHARS else "")
+
+
+def exact(value: Decimal | None) -> str | None:
+    """A Decimal as text that reads back to the same Decimal."""
+    return None if value is None else str(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def resolve_period(period: str | None, doc_date: str | None) -> tuple[str | None, int | None]:
+    """The period with relative years resolved against the document's date, and its (last) year.
+
+    ('今年1—8月', '2024-09-10') -> ('2024年1-8月', 2024); ('上半年', '2024-07-20') -> ('2024年上半年', 2024)."""
+    if not period:
+        return None, None
+    key = _RANGE_DASH.sub("-", re.sub(r"\s+", "", unicodedata.normalize("NFKC", period)))
+    doc_year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+    if doc_year is not None:
+        key = _RELATIVE_YEAR.sub(lambda m: f"{doc_year + _RELATIVE_YEARS[m.group()]}年", key)
+    years = _YEAR.findall(key)
+    if years:
+        return key.replace("年全年", "年"), int(years[-1])
+    if doc_year is not None and _WITHIN_YEAR.search(key):
+        return f"{doc_year}年{key}".replace("年全年", "年"), doc_year
+    return key, None
+
+
+def document_row(doc: Document, sha256: str, part: int, created_at: str, version: int,
+                 previous_id: int | None) -> tuple:
+    meta = doc.meta
+    return (sha256, part, meta.source, display_title(doc), meta.date, meta.place, meta.genre, meta.format,
+            doc.text, doc.raw, json.dumps(asdict(meta), ensure_ascii=False), len(doc.blocks),
+            len(doc.facts), len(doc.entities), len(doc.dates), len(doc.goals), created_at, version,
+            previous_id, 1)
+
+
+def fact_rows(doc: Document, doc_id: int) -> list[tuple]:
+    return [_fact_row(doc, doc_id, seq, fact) for seq, fact in enumerate(doc.facts)]
+
+
+def _fact_row(doc: Document, doc_id: int, seq: int, f: Fact) -> tuple:
+    period_key, year = resolve_period(f.period, doc.meta.date)
+    return (doc_id, seq, f.indicator, exact(f.value), float(f.value), exact(f.value_max), f.unit, f.kind,
+            f.qualifier, f.period, period_key, year, f.place, f.place or doc.meta.place, f.basis,
+            f.number_text, f.start, f.end, f.indicator_start, f.indicator_end, doc.text[f.start:f.end])
+
+
+def part_rows(doc: Document, doc_id: int) -> dict[str, list[tuple]]:
+    """Rows for blocks, entities, dates and goals, keyed by table."""
+    dumps = json.dumps
+    return {
+        "blocks": [(doc_id, i, b.kind, b.start, b.end, dumps(b.lines), b.page,
+                    None if b.rows is None else dumps(b.rows, ensure_ascii=False))
+                   for i, b in enumerate(doc.blocks)],
+        "entities": [(doc_id, i, e.type, e.text, e.start, e.end, e.canonical, e.subtype, e.code, e.date)
+                     for i, e in enumerate(doc.entities)],
+        "dates": [(doc_id, i, d.text, d.start, d.end, d.begin, d.finish, int(d.vague))
+                  for i, d in enumerate(doc.dates)],
+        "goals": [(doc_id, i, g.text, g.start, g.end, g.deadline, g.deadline_date, g.subject,
+                   dumps(g.dimensions, ensure_ascii=False), dumps(g.facts))
+                  for i, g in enumerate(doc.goals)],
+    }
+
+
+def rebuild_document(row: dict[str, Any], parts: dict[str, list[dict[str, Any]]],
+                     facts: list[dict[str, Any]]) -> Document:
+    """The Document a documents row and its part rows were made from."""
+    loads = json.loads
+    return Document.from_dict({
+        "text": row["text"],
+        "raw": row["raw"],
+        "meta": loads(row["meta"]),
+        "blocks": [{"kind": b["kind"], "start": b["span_start"], "end": b["span_end"],
+                    "lines": loads(b["lines"]), "page": b["page"],
+                    "rows": None if b["cells"] is None else loads(b["cells"])} for b in parts["blocks"]],
+        "facts": [{"indicator": f["indicator"], "value": Decimal(f["value"]),
+                   "value_max": None if f["value_max"] is None else Decimal(f["value_max"]),
+                   "unit": f["unit"], "kind": f["kind"], "start": f["span_start"], "end": f["span_end"],
+                   "indicator_start": f["indicator_start"], "indicator_end": f["indicator_end"],
+                   "qualifier": f["qualifier"], "period": f["period"], "place": f["place"],
+                   "basis": f["basis"], "number_text": f["number_text"]} for f in facts],
+        "entities": [{"type": e["type"], "text": e["text"], "start": e["span_start"], "end": e["span_end"],
+                      "canonical": e["canonical"], "subtype": e["subtype"], "code": e["code"],
+                      "date": e["date"]} for e in parts["entities"]],
+        "dates": [{"text": d["text"], "start": d["span_start"], "end": d["span_end"],
+                   "begin": d["begin_date"], "finish": d["finish_date"], "vague": bool(d["vague"])}
+                  for d in parts["dates"]],
+        "goals": [{"text": g["text"], "start": g["span_start"], "end": g["span_end"],
+                   "deadline": g["deadline"], "deadline_date": g["deadline_date"], "subject": g["subject"],
+                   "dimensions": loads(g["dimensions"]), "facts": loads(g["fact_seqs"])}
+                  for g in parts["goals"]],
+    })
+
+
+def fact_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A fact row as the API returns it: JSON numbers, start/end, the canonical indicator."""
+    return {
+        "id": row["id"], "doc_id": row["doc_id"], "doc_title": row["doc_title"],
+        "indicator": row["indicator"], "indicator_key": row["indicator_key"],
+        "value": number_to_json(Decimal(row["value"])),
+        "value_max": None if row["value_max"] is None else number_to_json(Decimal(row["value_max"])),
+        "unit": row["unit"], "kind": row["kind"], "qualifier": row["qualifier"], "period": row["period"],
+        "period_key": row["period_key"], "year": row["year"], "place": row["place_resolved"],
+        "basis": row["basis"], "start": row["span_start"], "end": row["span_end"],
+        "evidence": row["evidence"], "doc_date": row["doc_date"], "doc_source": row["doc_source"],
+    }

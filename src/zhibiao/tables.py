@@ -1,0 +1,146 @@
+"""Stage: facts from the cells of table blocks, with the row and column headers as indicator and period.
+
+The common case is a statistical bulletin's table of indicators by year (指标 | 2023年 | 2024年 |
+增长(%)), or of products with a unit column (产品 | 单位 | 产量 | 比上年增长(%)); a table whose first
+column holds the periods is read the other way round. Units come from a 单位 column, from a header
+cell's 「(亿元)」, or from a 「单位：万元」 above the table, and are split into scale and unit as in
+the text facts (亿元 → ×10⁸ 元). A table block's text holds its cells in order, rows joined by a
+line break and cells by a tab, so every fact's evidence is its cell.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from zhibiao import numerals
+from zhibiao.model import Block, Document, Fact
+
+_PERIOD = re.compile(r"^(?:(?:19|20)\d{2}\s*年?(?:[一二三四1-4]季度|上半年|下半年|全年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|"
+                     r"\d{1,2}\s*月(?:份|末)?|年末|年初|度)?|[上本今去前]年(?:同期)?|本月|上月|本期|上期|同期|累计)$")
+_CHANGE = re.compile(r"增长|增速|增幅|同比|环比|比上年|比去年|比上期|增减|变化|变动|±|涨幅|降幅")
+_RANK = re.compile(r"位次|排名|排位|名次")
+_BASIS = re.compile(r"同比|环比|比上年|比去年|比上期|比年初")
+_UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^（）()]{1,8}?)\s*[)）]\s*$")
+_UNIT_NOTE = re.compile(r"单位\s*[:：]\s*([^\s，,；;）)]{1,8})")
+_UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
+_NUMBER = re.compile(rf"^\s*([-−+]?)\s*({numerals.ARABIC})\s*({numerals.SCALE})?\s*(%|％)?\s*[*＊#]*\s*$")
+_SCALE_PREFIX = re.compile(numerals.SCALE)
+_GENERIC_MEASURES = {"数值", "数量", "绝对数", "绝对值", "总量", "指标值", "合计", "金额", "实绩", "完成"}
+
+
+def facts_from_tables(doc: Document) -> Document:
+    """Add the facts read from every table block's cells to ``doc.facts``."""
+    previous = None
+    for block in doc.blocks:
+        if block.kind == "table" and block.rows:
+            note = _UNIT_NOTE.search(doc.text[previous.start:previous.end]) if previous else None
+            doc.facts.extend(_table_facts(doc, block, note.group(1) if note else None))
+        previous = block
+    return doc
+
+
+def _cell_spans(doc: Document, block: Block) -> list[list[tuple[int, int]]] | None:
+    """Each cell's span in the document text; None if the block's text does not hold the cells."""
+    spans, pos = [], block.start
+    for row in block.rows:
+        row_spans = []
+        for cell in row:
+            if doc.text[pos:pos + len(cell)] != cell:
+                return None
+            row_spans.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        spans.append(row_spans)
+    return spans
+
+
+def _table_facts(doc: Document, block: Block, table_unit: str | None) -> list[Fact]:
+    rows = block.rows
+    spans = _cell_spans(doc, block)
+    if spans is None or len(rows) < 2:
+        return []
+    header_rows = 1
+    while header_rows < len(rows) - 1 and not any(_value(c) for c in rows[header_rows][1:]):
+        header_rows += 1
+    width = max(len(r) for r in rows)
+    headers = [" ".join(r[k] for r in rows[:header_rows] if k < len(r) and r[k].strip()) for k in range(width)]
+    table_unit = table_unit or _unit_in(headers[0])
+    body = range(header_rows, len(rows))
+    by_period_rows = sum(bool(_PERIOD.match(_label(rows[i][0]))) for i in body) > len(body) / 2
+    unit_column = next((k for k, h in enumerate(headers) if _UNIT_COLUMN.match(h.strip())), None)
+    facts = []
+    for i in body:
+        row = rows[i]
+        measure = None
+        for k in range(1, len(row)):
+            header = headers[k]
+            if k == unit_column:
+                continue
+            if not _CHANGE.search(header) and not _PERIOD.match(_label(header)) and not _RANK.search(header):
+                measure = _label(header)
+            parsed = _value(row[k])
+            if parsed is None:
+                continue
+            value, percent = parsed
+            if by_period_rows:
+                indicator, indicator_cell, period = _label(header), (0, k), _label(row[0])
+            else:
+                indicator, indicator_cell = _label(row[0]), (i, 0)
+                period = _label(header) if _PERIOD.match(_label(header)) else None
+                if measure and measure not in _GENERIC_MEASURES and measure not in indicator:
+                    indicator += measure
+            if not indicator:
+                continue
+            kind = "rank" if _RANK.search(header) else "change" if _CHANGE.search(header) else "level"
+            unit = "%" if percent else _unit_in(header) or (row[unit_column].strip() if unit_column is not None
+                                                           and unit_column < len(row) else None) \
+                or _unit_in(rows[indicator_cell[0]][indicator_cell[1]]) or table_unit or ""
+            if kind == "change" and not percent and not _unit_in(header):
+                unit = "%" if "百分点" not in header else "个百分点"
+            if kind == "rank":
+                unit = unit or "名"
+            value, unit = _base_units(value, unit)
+            start, end = spans[i][k]
+            label_start, label_end = spans[indicator_cell[0]][indicator_cell[1]]
+            label_text = doc.text[label_start:label_end]
+            grounded = label_text.startswith(indicator)
+            facts.append(Fact(
+                indicator=indicator, value=value, unit=unit, kind=kind, start=start, end=end,
+                indicator_start=label_start if grounded else None,
+                indicator_end=label_start + len(indicator) if grounded else None,
+                period=period, basis=(m.group(0) if (m := _BASIS.search(header)) else None),
+                number_text=row[k].strip(),
+            ))
+    return facts
+
+
+def _label(cell: str) -> str:
+    """A header or row label without its unit in brackets and without its spaces."""
+    return re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", cell)).strip("：:")
+
+
+def _unit_in(cell: str) -> str | None:
+    found = _UNIT_IN_HEADER.search(cell.strip())
+    if found and not re.search(r"\d", found.group(1)):
+        return found.group(1).strip()
+    return None
+
+
+def _value(cell: str) -> tuple[Decimal, bool] | None:
+    """The number in a cell and whether it was written as a percentage; None for 「—」, blanks, text."""
+    found = _NUMBER.match(cell.replace("，", ","))
+    if not found:
+        return None
+    sign, number, scale, percent = found.groups()
+    try:
+        value = numerals.parse_number(number + (scale or ""))
+    except ValueError:
+        return None
+    return (-value if sign in ("-", "−") else value), bool(percent)
+
+
+def _base_units(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """亿元 → value × 10⁸ in 元; a unit with no scale word stays as it is."""
+    scale = _SCALE_PREFIX.match(unit)
+    if scale and unit[scale.end():]:
+        return numerals.tidy(numerals.parse_number("1" + scale.group(0)) * value), unit[scale.end():]
+    return value, unit

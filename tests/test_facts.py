@@ -1,0 +1,337 @@
+"""The facts stage: what is measured, how much, of which kind, and the words that say so."""
+import importlib.util
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import zhibiao
+from zhibiao.facts import find_facts
+from zhibiao.model import Block, DateMention, Document, Entity, Meta
+
+
+def make_doc(text: str, *, date: str = "2025-03-01", dates=(), entities=(), place=None, kinds=None) -> Document:
+    """A Document with one paragraph block per line, as restoration would hand it on."""
+    blocks, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        kind = kinds[i] if kinds else "paragraph"
+        blocks.append(Block(kind, pos, pos + len(line), [i + 1]))
+        pos += len(line) + 1
+    return Document(text=text, blocks=blocks, dates=list(dates), entities=list(entities),
+                    meta=Meta(date=date, place=place))
+
+
+def facts_of(text: str, **kwargs):
+    return find_facts(make_doc(text, **kwargs)).facts
+
+
+def brief(fact):
+    return fact.indicator, fact.value, fact.unit, fact.kind, fact.qualifier
+
+
+# (sentence, expected facts as (indicator, value, unit, kind, qualifier)); every fact must be found and
+# nothing else: a rule that over-fires fails here as surely as one that misses.
+CASES = {
+    # statistical bulletins
+    "bulletin-level-and-change": (
+        "初步核算，全年全区实现地区生产总值1602.7亿元，同比增长5.9%，增速高于全市0.4个百分点。",
+        [("地区生产总值", "160270000000", "元", "level", None),
+         ("地区生产总值", "5.9", "%", "change", None),
+         ("增速", "0.4", "个百分点", "change", None)]),
+    "bulletin-industries": (
+        "其中，第一产业增加值72.61亿元，增长3.8%；第二产业增加值730.64亿元，下降1.2%。",
+        [("第一产业增加值", "7261000000", "元", "level", None),
+         ("第一产业增加值", "3.8", "%", "change", None),
+         ("第二产业增加值", "73064000000", "元", "level", None),
+         ("第二产业增加值", "-1.2", "%", "change", None)]),
+    "bulletin-compared-with-last-year-end": (
+        "年末常住人口3213.34万人，比上年末减少77万人；城镇化率为71.67%，比上年末提高0.99个百分点。",
+        [("常住人口", "32133400", "人", "level", None),
+         ("常住人口", "-770000", "人", "change", None),
+         ("城镇化率", "71.67", "%", "level", None),
+         ("城镇化率", "0.99", "个百分点", "change", None)]),
+    "bulletin-respectively": (
+        "城镇和农村常住居民人均可支配收入分别为42689元和18982元，分别增长4.4%和5.1%。",
+        [("城镇和农村常住居民人均可支配收入", "42689", "元", "level", None),
+         ("城镇和农村常住居民人均可支配收入", "18982", "元", "level", None),
+         ("城镇和农村常住居民人均可支配收入", "4.4", "%", "change", None),
+         ("城镇和农村常住居民人均可支配收入", "5.1", "%", "change", None)]),
+    "bulletin-named-list": (
+        "粮食总产量238.6万吨、蔬菜产量51.2万吨，年末生猪存栏40202头。",
+        [("粮食总产量", "2386000", "吨", "level", None),
+         ("蔬菜产量", "512000", "吨", "level", None),
+         ("生猪存栏", "40202", "头", "level", None)]),
+    "bulletin-bare-numbers-share-a-unit": (
+        "三次产业分别拉动经济增长0.2、1.3和2.4个百分点。",
+        [("三次产业", "0.2", "个百分点", "change", None),
+         ("三次产业", "1.3", "个百分点", "change", None),
+         ("三次产业", "2.4", "个百分点", "change", None)]),
+    "bulletin-share-of": (
+        "民营经济增加值345.35亿元，占GDP的24.6%。",
+        [("民营经济增加值", "34535000000", "元", "level", None),
+         ("占GDP", "24.6", "%", "level", None)]),
+    "bulletin-explicit-minus": (
+        "单位地区生产总值能耗同比-3.3%。",
+        [("单位地区生产总值能耗", "-3.3", "%", "change", None)]),
+    "bulletin-thousands-separator": (
+        "全市共有各级各类学校1,602所，在校学生158.7万人。",
+        [("各级各类学校", "1602", "所", "level", None), ("在校学生", "1587000", "人", "level", None)]),
+    "bulletin-per-unit": (
+        "PM2.5年平均浓度为31微克/立方米，空气质量优良天数321天。",
+        [("PM2.5年平均浓度", "31", "微克/立方米", "level", None),
+         ("空气质量优良天数", "321", "天", "level", None)]),
+    # work reports
+    "work-report-expected-targets": (
+        "今年主要预期目标是：地区生产总值增长6%左右，城镇新增就业1.2万人以上，城镇调查失业率控制在5.5%以内。",
+        [("地区生产总值", "6", "%", "target", "approx"),
+         ("城镇新增就业", "12000", "人", "target", "over"),
+         ("城镇调查失业率", "5.5", "%", "target", "under")]),
+    "work-report-review": (
+        "过去一年，新增市场主体2.3万户，其中企业8900余户；新培育国家级专精特新“小巨人”企业5家。",
+        [("市场主体", "23000", "户", "level", None),
+         ("企业", "8900", "户", "level", "over"),
+         ("国家级专精特新“小巨人”企业", "5", "家", "level", None)]),
+    "work-report-tenths": (
+        "民生支出占比超过七成，农产品网络零售额占比两成左右。",
+        [("民生支出占比", "70", "%", "level", "over"),
+         ("农产品网络零售额占比", "20", "%", "level", "approx")]),
+    "work-report-percent-words": (
+        "全市森林覆盖率达到百分之五十五点二。",
+        [("森林覆盖率", "55.2", "%", "level", None)]),
+    # action plans
+    "action-plan-deadline": (
+        "到2027年，完成老旧小区改造120个，新建城市公园30个以上，城市绿化覆盖率达到45%。",
+        [("老旧小区改造", "120", "个", "target", None),
+         ("城市公园", "30", "个", "target", "over"),
+         ("城市绿化覆盖率", "45", "%", "target", None)]),
+    "action-plan-striving": (
+        "力争数字经济核心产业增加值突破500亿元，占地区生产总值比重达到12%左右。",
+        [("数字经济核心产业增加值", "50000000000", "元", "target", None),
+         ("地区生产总值比重", "12", "%", "target", "approx")]),
+    "action-plan-range": (
+        "每年新增3至5个市级示范园区，研发投入强度保持在2.5%—3%。",
+        [("市级示范园区", "3", "个", "level", None), ("研发投入强度", "2.5", "%", "level", None)]),
+    # news
+    "news-counted-noun-after-number": (
+        "今年以来，该区建成3个国家级夜间文化和旅游消费集聚区，改造3.5万平方米小微商业载体。",
+        [("国家级夜间文化和旅游消费集聚区", "3", "个", "level", None),
+         ("小微商业载体", "35000", "平方米", "level", None)]),
+    "news-approximately": (
+        "“五一”假期全区接待游客近286万人次，实现旅游收入约15.8亿元，同比增长9.7%。",
+        [("接待游客", "2860000", "人次", "level", "approx"),
+         ("旅游收入", "1580000000", "元", "level", "approx"),
+         ("旅游收入", "9.7", "%", "change", None)]),
+    "news-over": (
+        "签约项目总投资超过2000亿元，带动就业逾1.1万人，户均增收3000多元。",
+        [("签约项目总投资", "200000000000", "元", "level", "over"),
+         ("带动就业", "11000", "人", "level", "over"),
+         ("户均增收", "3000", "元", "level", "over")]),
+    "news-under": (
+        "项目审批时间压缩至不到20天，企业开办成本不足500元。",
+        [("项目审批时间", "20", "天", "level", "under"), ("企业开办成本", "500", "元", "level", "under")]),
+    # ranks and feature pages
+    "rank-first-in-city": (
+        "金融机构总数达462家，13项金融指标全市第一，社零总额稳居全市首位。",
+        [("金融机构总数", "462", "家", "level", None),
+         ("金融指标", "13", "项", "level", None),
+         ("13项金融指标", "1", "名", "rank", None),
+         ("社零总额", "1", "名", "rank", None)]),
+    "rank-ordinal-position": (
+        "全年进出口总额5.8万亿元，规模居全国第6位，增速排名全省第三。",
+        [("进出口总额", "5800000000000", "元", "level", None),
+         ("规模", "6", "名", "rank", None),
+         ("增速", "3", "名", "rank", None)]),
+    "feature-frequencies": (
+        "城市更新工作连续四年获得市级激励，经验做法三度入选国家可复制经验清单。",
+        [("城市更新工作获得市级激励", "4", "年", "level", None),
+         ("入选国家可复制经验清单", "3", "次", "level", None)]),
+    "feature-chinese-numerals": (
+        "全区培育高新技术企业一千八百七十家，建成两千个充电桩。",
+        [("高新技术企业", "1870", "家", "level", None), ("充电桩", "2000", "个", "level", None)]),
+    "feature-scale-words": (
+        "截至目前，存款余额1.2万亿元，贷款余额8900万元，保费收入16.4亿元。",
+        [("存款余额", "1200000000000", "元", "level", None),
+         ("贷款余额", "89000000", "元", "level", None),
+         ("保费收入", "1640000000", "元", "level", None)]),
+}
+
+
+@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
+def test_facts_read_real_sentences(text, expected):
+    found = facts_of(text)
+    got = [brief(f) for f in found]
+    assert len(found) == len(expected), got
+    for indicator, value, unit, kind, qualifier in expected:
+        assert any(f.value == Decimal(value) and f.unit == unit and f.kind == kind and f.qualifier == qualifier
+                   and indicator in f.indicator for f in found), (indicator, value, unit, kind, got)
+
+
+@pytest.mark.parametrize("text", [
+    "9月2日，区委十三届七次全会举行。",
+    "会议审议通过了第十四个五年规划纲要和《关于2024年度重庆市科学技术奖的决定》。",
+    "第三条 本办法自2025年10月1日起施行。",
+    "渝中府办〔2025〕105号",
+    "咨询电话：023-63891234，邮编400010。",
+    "一、总体要求（一）指导思想",
+    "坚持“两个确立”，做到“五个振兴”，推动一批经典案例落地，形成一个有机生命体。",
+    "5G网络和PM2.5监测覆盖全区，4A级景区焕新开放。",
+    "2020—2025年，全区三次产业结构持续优化。",
+    "该小区建成于1998年，已有二十多年历史。",
+])
+def test_facts_ignore_numbers_that_are_not_quantities(text):
+    assert facts_of(text) == []
+
+
+def test_facts_values_are_exact_decimals_in_base_units():
+    fact = facts_of("保费收入16.4亿元。")[0]
+    assert isinstance(fact.value, Decimal) and str(fact.value) == "1640000000"
+    assert fact.unit == "元" and fact.number_text == "16.4亿"
+
+
+def test_facts_ranges_are_one_fact():
+    facts = facts_of("每年新增3至5个市级示范园区，研发投入强度保持在2.5%—3%。")
+    assert [(f.value, f.value_max, f.qualifier) for f in facts] == [
+        (Decimal(3), Decimal(5), None), (Decimal("2.5"), Decimal(3), None)]
+
+
+def test_facts_a_decline_range_stays_ordered():
+    fact = facts_of("单位产品能耗下降3%—5%。")[0]
+    assert (fact.value, fact.value_max, fact.kind) == (Decimal(-5), Decimal(-3), "change")
+
+
+def test_facts_keep_the_basis_of_changes_and_ranks():
+    facts = facts_of("地区生产总值1602.7亿元，比上年增长5.9%，增速高于全市0.4个百分点，总量位列全国第一。")
+    assert [f.basis for f in facts] == [None, "比上年", "全市", "全国"]
+
+
+def test_facts_a_number_does_not_absorb_the_next_clause():
+    facts = facts_of("完成投资3541.07万元，5个项目开工。")
+    assert [(f.value, f.unit) for f in facts] == [(Decimal(35410700), "元"), (Decimal(5), "个")]
+
+
+def test_facts_full_width_digits_and_percent():
+    fact = facts_of("城镇化率达到７１.６７％。")[0]
+    assert (fact.value, fact.unit) == (Decimal("71.67"), "%")
+
+
+def test_facts_spans_point_at_the_words():
+    text = "截至目前，全区已集聚国家级重点实验室1个、市级重点实验室20个。"
+    facts = facts_of(text)
+    assert [text[f.indicator_start:f.indicator_end] for f in facts] == ["国家级重点实验室", "市级重点实验室"]
+    assert [text[f.start:f.end] for f in facts] == ["国家级重点实验室1个", "市级重点实验室20个"]
+
+
+def test_facts_period_comes_from_the_governing_date():
+    text = "截至目前，全区已集聚国家级重点实验室1个、市级重点实验室20个。"
+    facts = facts_of(text, dates=[DateMention("截至目前", 0, 4, vague=True)])
+    assert [f.period for f in facts] == ["截至目前", "截至目前"]
+
+
+def test_facts_period_of_a_sentence_carries_to_the_next_sentence_it_opens():
+    text = "2024年，全区实现地区生产总值1602.7亿元。其中，第三产业增加值1300亿元，增长6%。"
+    facts = facts_of(text, dates=[DateMention("2024年", 0, 5, "2024-01-01", "2024-12-31")])
+    assert [f.period for f in facts] == ["2024年"] * 3
+
+
+def test_facts_period_is_not_the_basis_of_a_change():
+    text = "2024年全市完成投资800亿元，比上年增长3%。"
+    dates = [DateMention("2024年", 0, 5, "2024-01-01", "2024-12-31"),
+             DateMention("上年", 17, 19, "2023-01-01", "2023-12-31")]
+    assert [f.period for f in facts_of(text, dates=dates)] == ["2024年", "2024年"]
+
+
+def test_facts_target_period_is_its_deadline():
+    text = "到2027年，完成老旧小区改造120个。"
+    facts = facts_of(text, dates=[DateMention("到2027年", 0, 6, "2027-01-01", "2027-12-31")])
+    assert [(f.kind, f.period) for f in facts] == [("target", "2027年")]
+
+
+def test_facts_a_past_deadline_is_not_a_target():
+    text = "到2024年底，全市累计建成充电桩5万个。"
+    assert [f.kind for f in facts_of(text, date="2025-03-01")] == ["level"]
+
+
+def test_facts_a_heading_of_targets_makes_its_list_targets():
+    text = "二、主要预期目标\n国内生产总值增长5%左右。\n城镇新增就业1200万人以上。\n三、工作回顾\n粮食产量1.4万亿斤。"
+    facts = facts_of(text, kinds=["heading", "paragraph", "paragraph", "heading", "paragraph"])
+    assert [f.kind for f in facts] == ["target", "target", "level"]
+
+
+def test_facts_place_from_entities_else_document():
+    text = "渝北区实现地区生产总值2300亿元。全区社零总额800亿元。"
+    place = Entity("place", "渝北区", 0, 3, canonical="重庆市渝北区")
+    facts = facts_of(text, entities=[place], place="重庆市")
+    assert [f.place for f in facts] == ["重庆市渝北区", "重庆市"]
+
+
+def test_facts_skip_table_blocks():
+    doc = make_doc("指标 数值 增长\n地区生产总值1602.7亿元。", kinds=["table", "paragraph"])
+    doc.blocks[0].rows = [["指标", "数值", "增长"]]
+    assert [f.indicator for f in find_facts(doc).facts] == ["地区生产总值"]
+
+
+def test_facts_clauses_never_cross_blocks():
+    facts = facts_of("全区地区生产总值\n1602.7亿元")
+    assert all(f.indicator != "地区生产总值" for f in facts)
+
+
+def test_facts_through_the_pipeline():
+    doc = zhibiao.extract_text("全区实现地区生产总值1602.7亿元，同比增长5.9%。\n", date="2025-09-15")
+    assert [(f.indicator, f.kind) for f in doc.facts] == [("地区生产总值", "level"), ("地区生产总值", "change")]
+
+
+def test_facts_seed_page_scores(seed_paths):
+    text_path, gold_path = seed_paths
+    scorer_path = gold_path.parents[1] / "tools" / "score.py"
+    spec = importlib.util.spec_from_file_location("score", scorer_path)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    doc = zhibiao.extract_path(text_path, date="2025-09-15")[0]
+    result = score.score(json.loads(gold_path.read_text(encoding="utf-8")), json.loads(doc.to_json()))
+    assert result["facts_f1"] >= 0.9 and result["values_f1"] >= 0.95, result["missed_facts"]
+
+
+# --- properties
+_REPORTISH = st.lists(st.sampled_from(
+    list("0123456789.,%％一二三四五六七八九十百千万亿两点零第届年月日个家项人次元米亩吨成倍度约近超逾余多以上下左右"
+         "增长下降比上同全市国第首位列居实现总值达到力争，。；、：“”（）\n -—至")
+    + ["个百分点", "平方米", "亿元", "到2027年", "分别", "占比", "百分之", "连续", "高于"]), max_size=60).map("".join)
+
+
+def _check_facts(doc: Document) -> None:
+    for fact in doc.facts:
+        assert 0 <= fact.start < fact.end <= len(doc.text)
+        assert fact.number_text and fact.number_text in doc.text[fact.start:fact.end]
+        if fact.indicator_start is not None:
+            assert doc.text[fact.indicator_start:fact.indicator_end] == fact.indicator
+        assert fact.kind in ("level", "change", "rank", "target")
+        assert fact.qualifier in (None, "approx", "over", "under")
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_REPORTISH, min_size=1, max_size=4))
+def test_facts_evidence_lies_in_the_text_and_holds_the_number(lines):
+    _check_facts(find_facts(make_doc("\n".join(lines))))
+
+
+@settings(max_examples=150)
+@given(st.text(max_size=120))
+def test_facts_survive_any_unicode(text):
+    _check_facts(find_facts(make_doc(text)))
+
+
+@settings(max_examples=100)
+@given(st.lists(_REPORTISH, min_size=1, max_size=3))
+def test_facts_round_trip_through_json(lines):
+    doc = find_facts(make_doc("\n".join(lines)))
+    again = Document.from_json(doc.to_json())
+    assert [(f.value, f.value_max, f.unit, f.indicator, f.start, f.end) for f in again.facts] == \
+        [(f.value, f.value_max, f.unit, f.indicator, f.start, f.end) for f in doc.facts]
+
+
+@pytest.mark.parametrize("text", [case[0] for case in CASES.values()])
+def test_facts_round_trip_real_values_through_json(text):
+    doc = find_facts(make_doc(text))
+    assert [f.value for f in Document.from_json(doc.to_json()).facts] == [f.value for f in doc.facts]
