@@ -30,11 +30,18 @@ def corpus(folder: Path) -> list[tuple[Path, int]]:
     files = []
     builders = [("feature", newspaper.feature_page), ("two_articles", newspaper.two_article_page),
                 ("bulletin", lambda: newspaper.bulletin_pdf(pages_of_filler=12))]
+    issue = pymupdf.open()  # a sixteen-page issue of the paper in one file
     for name, build in builders:
         data, _ = build()
         path = folder / f"{name}.pdf"
         path.write_bytes(data)
         files.append((path, pymupdf.open(path).page_count))
+        if name != "bulletin":
+            for _ in range(8):
+                issue.insert_pdf(pymupdf.open(stream=data, filetype="pdf"))
+    path = folder / "issue.pdf"
+    issue.save(path)
+    files.append((path, issue.page_count))
     return files
 
 

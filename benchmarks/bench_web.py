@@ -10,6 +10,7 @@ size matches. The server runs in its own process.
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import socket
 import statistics
@@ -33,7 +34,8 @@ INDICATORS = ("地区生产总值", "规模以上工业增加值", "社会消费
               "常住人口", "粮食产量", "新建改建农村公路", "新增市场主体")
 PLACES = ("东城区", "西城区", "南湖区", "北山区", "江滨区", "河西区", "新港区", "高新区", "临川县", "青石县")
 UNITS = (("亿元", "level"), ("%", "change"))
-TIME_BOUND_SECONDS = 90
+TIME_BOUND_SECONDS = 90  # per client and target: slow targets are measured on fewer requests
+REQUEST_TIMEOUT_SECONDS = 120
 
 
 def synthetic_document(number: int, rng: random.Random) -> Document:
@@ -106,17 +108,19 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
 def measure(base: str, paths: list[str], clients: int, requests: int) -> dict[str, float]:
     """Latencies (ms) of ``requests`` GETs spread over ``clients`` concurrent connections."""
     def worker(share: list[str]) -> list[float]:
+        """Latencies of the share's requests; a request that fails or times out counts as inf."""
         latencies = []
         deadline = time.monotonic() + TIME_BOUND_SECONDS
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT_SECONDS) as client:
             for path in share:
                 if time.monotonic() > deadline:
                     break
                 started = time.perf_counter()
-                response = client.get(path)
-                latencies.append((time.perf_counter() - started) * 1000)
-                if response.status_code != 200:
-                    raise SystemExit(f"{path}: status {response.status_code}")
+                try:
+                    ok = client.get(path).status_code == 200
+                except httpx.TimeoutException:
+                    ok = False
+                latencies.append((time.perf_counter() - started) * 1000 if ok else math.inf)
         return latencies
 
     work = [paths[i % len(paths)] for i in range(requests)]
@@ -124,7 +128,7 @@ def measure(base: str, paths: list[str], clients: int, requests: int) -> dict[st
     with ThreadPoolExecutor(clients) as pool:
         latencies = sorted(x for part in pool.map(worker, [work[i::clients] for i in range(clients)]) for x in part)
     elapsed = time.perf_counter() - started
-    return {"n": len(latencies), "p50": statistics.median(latencies),
+    return {"n": len(latencies), "failed": sum(x == math.inf for x in latencies), "p50": statistics.median(latencies),
             "p95": latencies[int(0.95 * (len(latencies) - 1))], "p99": latencies[int(0.99 * (len(latencies) - 1))],
             "rps": len(latencies) / elapsed}
 
@@ -154,6 +158,8 @@ def main() -> None:
     server = start_server(db, port)
     base = f"http://127.0.0.1:{port}"
     try:
+        # The first request of each target alone: cold caches, the app's aggregates not yet remembered.
+        first = {name: measure(base, paths[:1], 1, 1)["p50"] for name, paths in targets.items()}
         for paths in targets.values():  # warm up: page cache, SQLite statement cache, templates
             measure(base, paths[:8], 2, 8)
         results = {name: measure(base, paths, options.clients, options.requests) for name, paths in targets.items()}
@@ -162,10 +168,11 @@ def main() -> None:
         server.wait(timeout=10)
     baseline = results["baseline: static file"]["p95"]
     print(f"{options.clients} concurrent clients, {options.requests} requests per target, loopback")
-    print(f"{'target':24} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7} {'p95/baseline':>13}")
+    print(f"{'target':24} {'first ms':>9} {'n':>5} {'failed':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+          f"{'req/s':>7} {'p95/baseline':>13}")
     for name, r in results.items():
-        print(f"{name:24} {r['n']:>5} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} {r['rps']:>7.1f} "
-              f"{r['p95'] / baseline:>12.1f}x")
+        print(f"{name:24} {first[name]:>9.1f} {r['n']:>5} {r['failed']:>6} {r['p50']:>8.1f} {r['p95']:>8.1f} "
+              f"{r['p99']:>8.1f} {r['rps']:>7.1f} {r['p95'] / baseline:>12.1f}x")
     for name in ("document view", "facts table"):
         verdict = "meets" if results[name]["p95"] < 100 else "MISSES"
         print(f"{name}: p95 {results[name]['p95']:.1f} ms {verdict} the 100 ms target")

@@ -3,7 +3,6 @@
     rng = random.Random(7)
     blocks = clean_page(rng)                 # [(kind, text), ...] in reading order
     dump, truth = damage(blocks, rng)        # the text a PDF tool would leave, and the blocks to expect
-    scores(truth, doc.to_dict()["blocks"])   # blocks_f1, block_kind_acc, cer as the shared scorer counts them
 
 ``damage`` does to clean blocks what a PDF-to-text tool does to a newspaper page: hard wraps at
 each section's column width (paragraph indents mostly dropped, sometimes a leading space), column
@@ -20,8 +19,6 @@ from __future__ import annotations
 
 import random
 import re
-
-from rapidfuzz.distance import Levenshtein
 
 Blocks = list[tuple[str, str]]
 
@@ -165,10 +162,6 @@ def _space_digits(line: str) -> str:
     return re.sub(r"(?<=[^\x00-\x7f])(\d[\d.,]*)(?=[^\x00-\x7f])", r" \1 ", line).strip()
 
 
-def _vertical(text: str) -> list[str]:
-    return list(text)
-
-
 def _doubled(text: str, rng: random.Random, width: int | None = None) -> list[str]:
     """Fake bold as a dump shows it: each line printed twice, end punctuation doubled."""
     lines = _wrap(text, rng, width, narrowing=False, indent=False) if width else [text]
@@ -205,7 +198,7 @@ def damage(clean: Blocks, rng: random.Random) -> tuple[str, Blocks]:
                 if k != orphan:
                     out.append((" " if rng.random() < 0.7 else "") + text)
             elif kind == "sidebar_label":
-                out += _vertical(text) + [""]
+                out += list(text) + [""]  # one character a line
             else:
                 wrapped = _wrap(text, rng, widths[k], narrowing=rng.random() < 0.15)
                 if space_digits and rng.random() < 0.5:
@@ -274,7 +267,7 @@ def _headline_lines(head: Blocks, rng: random.Random) -> list[str]:
 def _caption_lines(text: str, rng: random.Random) -> list[str]:
     roll = rng.random()
     if roll < 0.35 and len(text) <= 14:
-        return _vertical(text)
+        return list(text)
     width = rng.randint(8, 18)
     if roll < 0.6:
         return _doubled(text, rng, width)
@@ -299,8 +292,7 @@ def _column_breaks(lines: list[str], height: int, rng: random.Random) -> list[st
             count += 1
             if count >= height:
                 count = 0
-                if out[-1]:
-                    out.append("")
+                out.append("")
     return out
 
 
@@ -330,29 +322,3 @@ def damage_report(clean: Blocks, rng: random.Random) -> tuple[str, Blocks]:
         if blank:
             lines.append("")
     return "\n".join(lines) + "\n", list(clean)
-
-
-# --- scoring --------------------------------------------------------------------------------------
-
-_WS = re.compile(r"\s+")
-
-
-def scores(truth: Blocks, predicted: list[dict]) -> dict[str, float]:
-    """Restoration scores as ../shared/tools/score.py counts them: whitespace ignored, greedy matching."""
-    gold = [(kind, _WS.sub("", text)) for kind, text in truth]
-    pred = [(b["kind"], _WS.sub("", b["text"])) for b in predicted]
-    used: set[int] = set()
-    pairs = []
-    for g, (_, text) in enumerate(gold):
-        for p, (_, other) in enumerate(pred):
-            if p not in used and other == text:
-                used.add(p)
-                pairs.append((g, p))
-                break
-    precision = len(pairs) / len(pred) if pred else 0.0
-    recall = len(pairs) / len(gold) if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    kind_acc = sum(gold[g][0] == pred[p][0] for g, p in pairs) / len(pairs) if pairs else 0.0
-    gold_text, pred_text = "".join(t for _, t in gold), "".join(t for _, t in pred)
-    return {"blocks_f1": f1, "block_kind_acc": kind_acc,
-            "cer": Levenshtein.distance(gold_text, pred_text) / max(1, len(gold_text))}

@@ -69,14 +69,18 @@ def _is_ascii(token: str) -> bool:
 class Page:
     """One reportlab page drawn in top-down coordinates."""
 
-    def __init__(self, canvas, width: float, height: float):
+    def __init__(self, canvas, width: float, height: float, latin: str | None = None):
         self.c, self.width, self.height = canvas, width, height
+        self.latin = latin  # a separate font for digits and Latin letters, as many papers set them
         self.obstacles: list[Rect] = []
+
+    def font_of(self, token: str) -> str:
+        return self.latin if self.latin and _is_ascii(token) else FONT
 
     def width_of(self, token: str, size: float) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return stringWidth(token, FONT, size)
+        return stringWidth(token, self.font_of(token), size)
 
     def natural(self, tokens: list[str], size: float) -> tuple[list[float], float]:
         """Each token's offset and the run's width; a quarter em between Chinese and Latin."""
@@ -100,6 +104,7 @@ class Page:
                 self.c.setLineWidth(size * 0.04)
                 text.setTextRenderMode(2)
             for x, tok in placed:
+                text.setFont(self.font_of(tok), size)
                 text.setTextOrigin(x + dx, self.height - baseline + dy)
                 text.textOut(tok)
             self.c.drawText(text)
@@ -155,6 +160,21 @@ class Page:
     def frame(self, rect: Rect) -> None:
         self.c.setLineWidth(0.8)
         self.c.rect(rect.x0, self.height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0, stroke=1, fill=0)
+
+    def table(self, rows: list[list[str]], x0: float, top: float, widths: list[float], size: float) -> float:
+        """A fully ruled table, each cell's text left-aligned; returns its bottom."""
+        height = size * 2
+        xs = [x0]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        for r, row in enumerate(rows):
+            for cell, x in zip(row, xs):
+                self.line(cell, x + 4, top + r * height + size * 1.4, size)
+        for r in range(len(rows) + 1):
+            self.rule(xs[0], top + r * height, xs[-1], top + r * height, width=0.5)
+        for x in xs:
+            self.rule(x, top, x, top + len(rows) * height, width=0.5)
+        return top + len(rows) * height
 
     def vertical(self, text: str, right: float, top: float, size: float, bottom: float,
                  bold: str | None = None) -> Rect:
@@ -267,6 +287,7 @@ def _columns(x0: float, x1: float, top: float, bottom: float, n: int, gutter: fl
     return [Rect(x0 + k * (width + gutter), top, x0 + k * (width + gutter) + width, bottom) for k in range(n)]
 
 
+FEATURE_FOLIO = "2025年9月15日 星期一 第3版 责任编辑 王强"
 FEATURE_KICKER = "稳增长 促创新 惠民生"
 FEATURE_TITLE = "云溪区厚植产业根基 奋力打造高质量发展示范区"
 FEATURE_BYLINE = "本报记者 周敏 通讯员 陈立"
@@ -303,6 +324,7 @@ def feature_page() -> tuple[bytes, list[list[tuple[str, str]]]]:
     c, out = _canvas(width, height)
     page = Page(c, width, height)
     left, right = 36.0, width - 36.0
+    page.line(FEATURE_FOLIO, left, 22, 8)  # the folio line, which is no part of the article
     bottom = page.centered(FEATURE_KICKER, 40, 18, left, right)
     bottom = page.centered(FEATURE_TITLE, bottom + 10, 30, left, right)
     page.centered(FEATURE_BYLINE, bottom + 14, 10, left, right)
@@ -396,6 +418,64 @@ def two_article_page() -> tuple[bytes, list[list[tuple[str, str]]]]:
     return out.getvalue(), [first, second]
 
 
+DENSE_KICKER = "聚焦民生实事"
+DENSE_TITLE = ["城区新增公共停车泊位三千余个", "“停车难”有了新解法"]
+DENSE_BODY = [
+    ("paragraph", "本报讯（记者李华）今年以来，市城市管理局把缓解停车难作为民生实事项目，利用边角地、闲置地和地下空间新建公共停车场36处，新增公共停车泊位3280个，超额完成年度目标。"),
+    ("paragraph", "在老城区，停车资源紧张的问题尤为突出。为此，有关部门摸排了全市147个老旧小区周边的停车需求，推动机关企事业单位内部停车场在夜间和节假日向周边居民错时开放，目前已开放泊位1560个。"),
+    ("paragraph", "智慧停车平台同步上线。市民通过手机即可查询全市1.2万个公共泊位的实时空余情况，并在线预约、缴费。平台上线三个月来，累计服务车辆超过85万车次，泊位周转率提高了23%。"),
+    ("heading", "建管并重 提升停车秩序"),
+    ("paragraph", "新增泊位的同时，城管、交警等部门加强联合执法，对主次干道违停行为开展专项整治，共劝导、处罚违停车辆4.6万余辆次，重点路段通行效率明显提升。"),
+    ("paragraph", "下一步，全市将继续推进立体停车库建设，计划到2026年底再新增公共停车泊位5000个，并将充电设施建设纳入停车场规划，新建停车场按不低于20%的比例配建充电车位。"),
+    ("paragraph", "不少市民表示，过去下班回家要绕着小区找车位，现在家门口就能停，方便多了。"),
+]
+DENSE_CAPTION = "新建的立体车库。"
+
+
+def dense_page() -> tuple[bytes, list[list[tuple[str, str]]]]:
+    """Tighter type: five narrow columns of 9-point text at 1.3 leading, digits in a Latin font, a
+    two-line headline under a kicker barely larger than the body, and a picture at the left of a
+    column with the text wrapped down its right side and a small caption beneath."""
+    width, height = 700.0, 400.0
+    c, out = _canvas(width, height)
+    page = Page(c, width, height, latin="Helvetica")
+    left, right = 30.0, width - 30.0
+    bottom = page.centered(DENSE_KICKER, 30, 12, left, right)
+    bottom = page.centered(DENSE_TITLE[0], bottom + 6, 26, left, right)
+    bottom = page.centered(DENSE_TITLE[1], bottom + 4, 26, left, right)
+    columns = _columns(left, right, bottom + 20, height - 30, 5, 12)
+    pic = Rect(columns[1].x0, columns[1].y0 + 40, columns[1].x0 + 70, columns[1].y0 + 110)
+    page.picture(pic, image=True)
+    page.line(DENSE_CAPTION, pic.x0, pic.y1 + 4 + 8 * 0.88, 8)
+    page.obstacles.append(Rect(pic.x0, pic.y0, pic.x1, pic.y1 + 12))
+    flow = Flow(page, columns, size=9, leading=1.3, wrap_gap=5)
+    for kind, text in DENSE_BODY:
+        flow.heading(text, size=10.5) if kind == "heading" else flow.paragraph(text)
+    c.showPage()
+    c.save()
+    truth = [("kicker", DENSE_KICKER), ("title", "".join(DENSE_TITLE))] + flow.blocks + [("caption", DENSE_CAPTION)]
+    return out.getvalue(), [truth]
+
+
+def side_by_side_page() -> tuple[bytes, list[list[tuple[str, str]]]]:
+    """Two articles side by side with no rule between them, each under a headline over its own
+    two columns."""
+    width, height = 820.0, 420.0
+    c, out = _canvas(width, height)
+    page = Page(c, width, height)
+    halves = [(30.0, 400.0), (420.0, 790.0)]
+    truth = []
+    for (left, right), title, texts in zip(halves, (CARS_TITLE, TRADE_TITLE), (CARS_BODY[:4], TRADE_BODY)):
+        bottom = page.centered(title, 30, 20, left, right)
+        flow = Flow(page, _columns(left, right, bottom + 20, height - 30, 2, 14), size=10)
+        for text in texts:
+            flow.paragraph(text)
+        truth.append([("title", title)] + flow.blocks)
+    c.showPage()
+    c.save()
+    return out.getvalue(), truth
+
+
 BULLETIN_TITLE = "云溪区2024年国民经济和社会发展统计公报"
 BULLETIN_SUBTITLE = "云溪区统计局"
 BULLETIN_BODY = [
@@ -413,6 +493,9 @@ BULLETIN_BODY = [
     ("heading", "四、固定资产投资"),
     ("paragraph", "全年固定资产投资比上年增长5.3%。其中，工业投资增长12.1%，基础设施投资增长3.7%，房地产开发投资下降8.4%。"),
 ]
+BULLETIN_TABLE_TITLE = "表1 2024年主要工业产品产量"
+BULLETIN_TABLE = [["产品名称", "单位", "产量", "比上年增长(%)"], ["锂离子电池", "万只", "8650", "21.4"],
+                  ["集成电路", "万块", "3260", "15.2"], ["汽车", "万辆", "18.6", "-2.7"]]
 
 
 def bulletin_pdf(pages_of_filler: int = 0) -> tuple[bytes, list[list[tuple[str, str]]]]:
@@ -440,11 +523,18 @@ def bulletin_pdf(pages_of_filler: int = 0) -> tuple[bytes, list[list[tuple[str, 
             return super()._next_line()
 
     # the first page ends early, so that a paragraph runs over the page break
-    flow = PagedFlow(page, [Rect(left, 140, right, 385)], size=10.5)
+    flow = PagedFlow(page, [Rect(left, 140, right, 392)], size=10.5)
     for kind, text in body:
         flow.heading(text) if kind == "heading" else flow.paragraph(text)
+    flow.heading(BULLETIN_TABLE_TITLE)
+    if flow.y + 10.5 * 2 * len(BULLETIN_TABLE) > flow.columns[0].y1:
+        flow.y = flow.columns[0].y1  # no room: the table goes over the page
+        flow._next_line()
+        flow.y -= 10.5 * flow.leading
+    flow.y = page.table(BULLETIN_TABLE, left + 40, flow.y + 6, [120, 70, 90, 120], 10.5)
     page.centered(f"— {number} —", height - 50, 9, left, right)
     c.showPage()
     c.save()
-    truth = [("title", BULLETIN_TITLE), ("subtitle", BULLETIN_SUBTITLE)] + flow.blocks
+    table = ("table", "\n".join("\t".join(row) for row in BULLETIN_TABLE))
+    truth = [("title", BULLETIN_TITLE), ("subtitle", BULLETIN_SUBTITLE)] + flow.blocks + [table]
     return out.getvalue(), [truth]

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from zhibiao import pipeline, tables
+from zhibiao import pipeline
 from zhibiao.errors import InputError
 from zhibiao.readers.html import read_html
 
@@ -171,31 +171,3 @@ def test_html_page_with_no_text_exits_2_through_the_cli(tmp_path):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and "no text" in run.stderr
     assert run.stderr.strip().count("\n") == 0
-
-
-def test_tables_unit_column_and_unit_note():
-    from zhibiao.model import Block, Document
-
-    note = "单位：万吨"
-    rows = [["产品名称", "单位", "产量", "比上年增长(%)"], ["锂离子电池", "万只", "8650", "21.4"],
-            ["粗钢", "", "152.3", "-3.5"]]
-    table_text = "\n".join("\t".join(r) for r in rows)
-    text = note + "\n" + table_text
-    doc = Document(text=text, blocks=[Block("paragraph", 0, len(note)),
-                                      Block("table", len(note) + 1, len(text), rows=rows)])
-    facts = {(f.indicator, f.kind, f.unit, f.value) for f in tables.facts_from_tables(doc).facts}
-    assert ("锂离子电池产量", "level", "只", Decimal("86500000")) in facts
-    assert ("锂离子电池产量", "change", "%", Decimal("21.4")) in facts
-    assert ("粗钢产量", "level", "吨", Decimal("1523000")) in facts  # the note's unit
-    assert ("粗钢产量", "change", "%", Decimal("-3.5")) in facts
-
-
-def test_tables_periods_down_the_first_column():
-    from zhibiao.model import Block, Document
-
-    rows = [["年份", "地区生产总值(亿元)", "增速(%)"], ["2023年", "1208.9", "5.8"], ["2024年", "1286.5", "6.1"]]
-    text = "\n".join("\t".join(r) for r in rows)
-    doc = tables.facts_from_tables(Document(text=text, blocks=[Block("table", 0, len(text), rows=rows)]))
-    facts = {(f.indicator, f.period, f.kind, f.unit, f.value) for f in doc.facts}
-    assert ("地区生产总值", "2024年", "level", "元", Decimal("128650000000")) in facts
-    assert ("增速", "2023年", "change", "%", Decimal("5.8")) in facts

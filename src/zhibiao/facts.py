@@ -10,11 +10,12 @@ A change without a subject of its own belongs to the subject of the clause befor
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.model import Block, Document, Fact
+from zhibiao.model import Block, DateMention, Document, Fact
 from zhibiao.numerals import ARABIC, CHINESE, SCALE, parse_number, parse_percent, tidy
 
 # --- units: as written -> as stored (scale words are folded into the value, never kept here)
@@ -31,7 +32,7 @@ _UNITS = {
     "公里": "公里", "千米": "千米", "吨": "吨", "噸": "吨", "千克": "千克", "公斤": "公斤", "斤": "斤",
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "标准箱": "标准箱", "标箱": "标准箱", "TEU": "标准箱", "吨标准煤": "吨标准煤", "微克/立方米": "微克/立方米",
-    "天": "天", "个月": "个月", "年": "年", "岁": "岁", "℃": "℃", "摄氏度": "℃",
+    "天": "天", "个月": "个月", "年": "年", "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃",
 }
 # What may follow a unit character when it is really the start of a word: 项目, 个人, 三次产业, 成为.
 _UNIT_GUARDS = {
@@ -49,35 +50,52 @@ _UNIT = "(?:" + "|".join(
 _CLASSIFIERS = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇部支宗笔例份册户")
 _SINGLE_CHINESE_UNITS = frozenset({"次", "度", "年", "成", "倍", "个百分点", "家", "所", "座"})
 _TIME_UNITS = frozenset({"年", "个月"})  # durations count only after 连续: 连续四年, not 五年规划
+_MEETING = re.compile(r"(?:全体)?(?:全会|会议|常委会|代表大会|党代会|人代会|大会|集体学习)")
 
-_NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+_NUMBER = rf"(?:{ARABIC}|{CHINESE}|[百千][万亿])"
 _SP = r"[ \u3000]?"
-_QUANTITY = re.compile(
-    r"(?P<pre>大约|约为|约|将近|接近|近|超过|超出|超|逾|不足|不到|不少于|不低于|不超过|至少|最多)?"
+_ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_SCALE_FILLER = re.compile(r"(\D+)([0-9]*)")
+_SCALE_PART = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: digits after a scale word fill it in
+_QUANTITY_PATTERN = (
+    r"(?P<pre>大约|约为|约|将近|接近|近|超过|超出|超|逾|突破|跨过|跨越|不足|不到|不少于|不低于|不超过|至少|最多)?"
     r"(?P<neg>(?<![0-9])[-−－](?=[0-9]))?"
-    rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_NUMBER})"
-    rf"|(?P<num>{_NUMBER})[多余]?(?:{_SP}{SCALE})?[多余]?(?:{_SP}(?P<unit1>{_UNIT}))?"
-    rf"(?:{_SP}(?P<sep>至|到|——|—|–|-|~|～|－){_SP}(?P<num2>{_NUMBER})[多余]?(?:{_SP}{SCALE})?[多余]?"
-    rf"{_SP}(?P<unit2>{_UNIT}))?)"
+    rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_NUMBER}|百)"
+    rf"|(?P<num>{_NUMBER}|[百千](?=年一遇))(?P<more>[多余])?(?P<scale>{_SCALE_PART})?(?P<more2>[多余])?"
+    rf"(?:{_SP}(?P<unit1>{_UNIT}))?"
+    rf"(?:{_SP}(?P<sep>至|到|——|—|–|-|~|～|－){_SP}(?P<num2>{_NUMBER})[多余]?(?P<scale2>{_SP}{SCALE})?(?P<end2>)"
+    rf"[多余]?{_SP}(?P<unit2>{_UNIT})){{0,{{ranges}}}})"
     r"(?P<post>左右|上下|以上|以下|以内|之内|开外|多|余)?"
     # a bare numeral only when a list gives it a unit later: 1.2、1.3和5.6个百分点
-    r"(?(pct)|(?(unit1)|(?(unit2)|(?=[、和及与或][ ]?[-−－]?[0-9零〇一二三四五六七八九两十]))))"
+    r"(?(pct)|(?(unit1)|(?(unit2)|(?(scale)|(?=[、和及与或][ ]?[-−－]?[0-9零〇一二三四五六七八九两十])))))"
 )
-_NUMBER_PARTS = re.compile(rf"(?P<num>{_NUMBER})(?P<more>[多余])?(?P<scale>{_SP}{SCALE})?")
+_QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "1"))
+_SINGLE_QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "0"))  # 提高1.2个百分点至56.8%: two
+_PRE_WORDS = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
+                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多"), key=len, reverse=True)
+_PRE_ENDINGS = frozenset(w[-1] for w in _PRE_WORDS)
+_NEGATIVE_SIGNS = frozenset("-−－")
+_NUMERAL_RUN = re.compile(r"[0-9０-９零〇○一二三四五六七八九两十拾百千]+")
+# what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
+# decimal point or separator, a range or list separator, a space
+_CONTINUES = frozenset("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000")
 _QUALIFIERS = {
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "左右": "approx", "上下": "approx",
     "超": "over", "超过": "over", "超出": "over", "逾": "over", "多": "over", "余": "over", "以上": "over",
-    "不少于": "over", "不低于": "over", "至少": "over", "开外": "over",
+    "不少于": "over", "不低于": "over", "至少": "over", "开外": "over", "突破": "over", "跨过": "over",
+    "跨越": "over",
     "不足": "under", "不到": "under", "以下": "under", "以内": "under", "之内": "under", "不超过": "under",
     "最多": "under",
 }
 
 # --- ranks: an ordinal after a ranking verb or a scope word
 _RANK_ANCHOR = re.compile(
-    r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)(?:位|名)?|(?P<first>首位|榜首|冠军)"
+    r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)(?P<more>(?:、(?:[0-9]+|[一二三四五六七八九十]+))*)(?:位|名)?"
+    r"|(?P<first>首位|榜首|冠军)"
     r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?)"
     r"(?=$|[，。；、！？…）)”,;!?\s的和并且]|名次)")
+_RANK_ITEM = re.compile(r"、([0-9]+|[一二三四五六七八九十]+)")
 _RANK_VERB = re.compile(
     r"(?P<verb>位列|位居|位于|名列|排名|排位|排在|排|居于|高居|稳居|跃居|跃升至|跃升到|升至|上升至|进入|跻身|入围|挺进"
     r"|保持|居|列)(?P<scope>[^，。；、！？\s]{0,12})$")
@@ -86,31 +104,44 @@ _RANK_SCOPE = re.compile(
     r"|主城都市区|主城区)$")
 
 # --- what a number's clause says about it
+_CHANGE_VERBS = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "(?<![新净])增", "涨",
+                 "扩大", "下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "加快", "放缓",
+                 "减缓", "回升", "提速")
 _CHANGE_TAIL = re.compile(
-    r"(?P<basis>同比|环比|同口径|(?:比|较)[^，。；、\d%比较]{1,10}?)?"
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|(?<![新净])增|涨|扩大|下降|减少|降低|回落|下跌|下滑|减|降|缩小|收窄|缩减"
-    r"|拉动[^，。；]{0,12}?增长)?了?$")
+    r"(?P<basis>同比|环比|同口径|年均|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
+    rf"(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")
+_CHANGE_ENDINGS = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
+_COMPARE_CUES = ("于", "出", "领先", "落后")
 _COMPARE_TAIL = re.compile(
     r"(?P<verb>高于|低于|快于|慢于|高出|超出|领先|落后|优于)(?P<scope>[^，。；\d]{0,12}?)(?:平均水平|平均)?$")
 _COMPARE_BY = re.compile(
     r"(?P<basis>(?:比|较)(?P<scope>[^，。；、\d比较]{1,12}?)(?:平均水平|平均)?)(?P<verb>高出|高|低|快|慢|多|少)$")
-_SHARE = re.compile(r"占(?![地用有据领])")  # 占GDP的, 占比: a share of the indicator before; not 占地
-_BARE_BASES = ("同比", "环比", "同口径")  # a basis that marks a change without a verb: 同比11.4%
-_RATE_WORD = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度)$")
+_SHARE = re.compile(r"占(?!地(?!区)|用|有|据|领)")  # 占GDP的, 占比: a share of the indicator before; not 占地
+_PULL = re.compile(r"拉动[^，。；\d]{0,12}?增长$")  # 拉动经济增长1.2个百分点: a contribution
+_BOUND_WORDS = frozenset({"超过", "超出", "超", "逾", "突破", "不足", "不到", "不少于", "不低于", "不超过", "至少",
+                          "最多", "以上", "以下", "以内", "之内"})
+_RATIO_UNITS = frozenset({"%", "个百分点", "倍", "‰", "名"})
+_RAISE_VERBS = frozenset({"提升", "提高", "扩大", "上升"})  # with a count, often part of a name
+_MONEY = frozenset({"元", "美元", "港元", "欧元", "日元"})
+_PEOPLE = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村民|农民|职工|员工|学生|人才|就业)$")
+_BARE_BASES = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
+_RATE_WORD = re.compile(r"(?:增速|增幅|涨幅|降幅|增长速度)$")
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
-             "落后", "低", "慢", "少", "降幅")
+             "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓")
 _LEFT_JUNK = re.compile(
     r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-]+|按(?:可比价格?|不变价格?|现价)计算|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
-    r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|本市|本区|辖区|全域|已经|已|共计"
+    r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
     r"|共有|共|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
-    r"|分别|均|还|再|又|也|都|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次")
+    r"|分别|均|还|再|又|也|都|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
+    r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)")
 _TIME_PREFIX = re.compile(
     r"(?:截至|截止|到|至)?(?:[0-9]{4}年(?:度|末|底|初)?(?:[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?)?"
     r"|[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?|年末|年底|年初"
     r"|近?[0-9一二三四五六七八九十]{1,2}年(?:内|来|间|以来))")
 _RIGHT_JUNK = re.compile(
-    r"(?:[（(][^（）()]*[）)]|[\s、，,：:“”‘’\"'（）()]|\[\d+\]|的|由|从|可|可以|能够|能|将|达到了|达到|达|为|是|约为|共有|共计|共|计|累计|总计|合计|拥有"
+    r"(?:[（(][^（）()]*[）)]|[\s、，,：:“”‘’\"'（）()]|\[\d+\]|连续第?[0-9一二三四五六七八九十]+(?:年|次|届)|连续第"
+    r"|力争|确保|争取|预计|计划|的|由|从|可|可以|能够|能|将|就|达到了|达到|达|为|是|约为|共有|共计|共|计|累计|总计|合计|拥有|至|到"
     r"|现有|有|实现|完成|保持在|稳定在|控制在|维持在|已经|已|均|分别|全年|同比|首次|连续|增加到|增长到|提高到"
     r"|提升到|上升到|扩大到|下降到|减少到|降低到|回落到|增至|升至|降至|提高至|提升至|上升至|扩大至|下降至|减少至"
     r"|降低至|回落至|突破|跃升至|跃升到|攀升至|刷新至|以|在|于)$")
@@ -120,27 +151,36 @@ _TRANSITIVE_TAIL = re.compile(
     r"|竣工|拥有|有|入驻|签订|办理|受理|惠及|覆盖|帮助|解决|提供|创造|增设|新设|配备|修建|修复|整治|治理|栽植"
     r"|改扩建|新改建|盘活|腾退|收储|招聘|带动|吸纳|培养|孵化|上线|推广|评选|表彰|命名|授牌|挂牌|涌现|诞生|出台"
     r"|制定|修订|建|引育|新认定|新开工|新落地|累计建成)了?$"
-    r"|[一两几数每][个条座家项所处张台批种类名位]$")
-_AFTER_STOP = re.compile(r"[、，,。；;：:！？!?…（(）)\n]|等(?=[，。；、]|$)")
+    r"|[一两几数每首][个条座家项所处张台批种类名位]$|把")
+_AFTER_STOP = re.compile(r"[\s、，,。；;：:！？!?…（(）)]|等(?=[，。；、]|$)")
 _AFTER_NOT_NOUN = re.compile(
     r"(?:同比|环比|比|较|增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|占|为|是|达|居|位|排|列|稳|跃|分别"
     r"|以上|左右|以下|以内|和|及|与|或|至|到|了|之|中|内|外|后|前|间|以|来|起|止|时|年|月|日|多|余|次于|相当)")
 _AFTER_PREDICATE = re.compile(
     r"全部|均|都|已|正在|也|还|分别|全面|基本|顺利|成功|获得|荣获|获|完成|实现|达到|入选|上榜|纳入|被|通过|落户"
-    r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比")
-_AFTER_EDGE = re.compile(r"^(?:的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
+    r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比|形成|取得|成为|具备|保持|进入|突破|提升|提高|增长"
+    r"|改造为|改建为|打造为|打造成|变为|变成|用于")
+_MILESTONE = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
+_AFTER_EDGE = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
 _FREQUENCY_UNITS = frozenset({"次", "年", "个月"})
-_LIST_SPLIT = re.compile(r"[、和及与]")
+_LIST_ITEM = re.compile(r"[^、和及与]+")
 
 # --- statements of intent: numbers after these in the same sentence are targets
 _INTENT = re.compile(
-    r"力争|确保|争取|预期|目标(?=是|为|：|:)|计划|拟|(?:到|至)(?P<year>[0-9]{4})年(?:底|末)?|(?P<year2>[0-9]{4})年(?:底前|前|以前)"
+    r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟|(?:到|至)(?P<year>[0-9]{4})年(?:底|末)?|(?P<year2>[0-9]{4})年(?:底前|前|以前)"
     r"|将(?=[^，。；]{0,3}(?:新增|建成|达到|实现|完成|突破|超过|累计|新建|打造|培育|引进|提升|提高|增加|增长|降低"
-    r"|下降|减少|控制|形成|建设|改造|推动|保持))")
+    r"|下降|减少|控制|形成|建设|改造|推动|保持))"
+    r"|(?:今年|明年|年内|下一步|未来)(?:还|也|都|仍)?将")  # 将 right after a time word is the future tense
+_INTENT_HEADING = re.compile(r"目标|预期|力争")  # 二、主要目标: what follows is targets
 _SENTENCE_END = re.compile(r"[。！？!?\n…]")
-_SEGMENT_END = re.compile(r"[。！？!?\n…；;]")
 _CLAUSE_END = re.compile(r"[。！？!?\n…；;，：]|[,:](?![0-9])")
-_HEADING_KINDS = frozenset({"heading", "title", "subtitle", "kicker", "sidebar_label"})
+_JUNK_WIDTH = 10  # the longest edge word: 连续第十二年
+_TAIL_WIDTH = 24  # the longest word group read backwards from a number (比上年同期 + 增长, 高于全国平均水平)
+_STILL_AHEAD = dt.timedelta(days=30)
+_WHOLE_YEAR = dt.timedelta(days=300)  # shorter periods get resolved to the wrong year too easily
+_NAMED_YEAR = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
+_HEADING_KINDS = frozenset({"heading", "sidebar_label"})
+_TITLE_KINDS = frozenset({"title", "subtitle", "kicker", "byline", "caption"})
 
 
 @dataclass
@@ -161,6 +201,7 @@ class _Mention:
     lead: int | None = None  # for ranks: where the ranking verb or scope starts
     bare: bool = False  # a numeral waiting for a unit from the list it stands in
     multiplier: Decimal = Decimal(1)  # of its scale word, lent to bare numerals with the unit
+    bound: bool = False  # said with 超过/以上/不足…: before a noun it names a class (超十亿元的行业)
 
 
 @dataclass
@@ -177,6 +218,8 @@ class _Reading:
     own: bool  # the indicator comes from this mention's own words, not from the clause before
     continued: bool = False  # the next item of a list: 0.2、1.3和2.4个百分点
     suffix: str = ""  # 增速, 占GDP的: words said of the indicator of the clause before
+    base: str = ""  # the indicator without its suffix
+    place: str | None = None  # 甲区、乙区分别为…: each value's own place
 
 
 def find_facts(doc: Document) -> Document:
@@ -202,22 +245,28 @@ class _Reader:
         self.dates = sorted(doc.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
         self.date_at = {d.start: d.end for d in self.dates}
+        self.date_end = {d.end: d.start for d in self.dates}
         places = [e for e in doc.entities if e.type == "place"]
         self.places = sorted(places, key=lambda e: e.start)
         self.place_starts = [e.start for e in self.places]
         self.place_at = {e.start: e.end for e in self.places}
-        year = (doc.meta.date or "")[:4]
-        self.year = int(year) if year.isdigit() else None
+        try:
+            self.today = dt.date.fromisoformat(doc.meta.date) if doc.meta.date else None
+        except ValueError:
+            self.today = None
+        self.year = self.today.year if self.today else None
 
     # --- blocks
     def carries_intent(self, block: Block, carried: bool) -> bool:
         """A heading or a lead-in ending in a colon that states intent makes the next blocks targets."""
+        if block.kind in _TITLE_KINDS:
+            return False
         text = self.text[block.start:block.end].strip()
         lead_in = block.kind in _HEADING_KINDS or text.endswith(("：", ":")) or (
             len(text) <= 30 and not _SENTENCE_END.search(text))
         if not lead_in:
             return carried
-        return any(self._is_intent(m) for m in _INTENT.finditer(text))
+        return bool(_INTENT_HEADING.search(text)) or any(self._is_intent(m) for m in _INTENT.finditer(text))
 
     def block_facts(self, block: Block, intent_carried: bool) -> list[Fact]:
         start, end = block.start, block.end
@@ -225,7 +274,6 @@ class _Reader:
         if not mentions:
             return []
         clause_ends = [m.start() for m in _CLAUSE_END.finditer(self.text, start, end)]
-        segment_ends = [m.start() for m in _SEGMENT_END.finditer(self.text, start, end)]
         sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text, start, end)]
         intents = [m for m in _INTENT.finditer(self.text, start, end) if self._is_intent(m)]
         facts: list[Fact] = []
@@ -233,16 +281,15 @@ class _Reader:
         for mention in mentions:
             by_clause.setdefault(_around(clause_ends, mention.number_start, start, end), []).append(mention)
         group: list[tuple[str, tuple[int, int] | None]] = []  # the indicators of the last clause with its own
-        segment = (-1, -1)
+        sentence = (-1, -1)
         for clause, clause_mentions in sorted(by_clause.items()):
-            clause_segment = _around(segment_ends, clause[0], start, end)
-            if clause_segment != segment:
-                segment, group = clause_segment, []
+            clause_sentence = _around(sentence_ends, clause[0], start, end)
+            if clause_sentence != sentence:
+                sentence, group = clause_sentence, []
             readings = self._read_clause(clause, clause_mentions, group)
-            own = [(r.indicator, r.indicator_span) for r in readings if r and r.own]
+            own = [(r.base or r.indicator, None if r.suffix else r.indicator_span) for r in readings if r and r.own]
             if own:
                 group = own
-            sentence = _around(sentence_ends, clause[0], start, end)
             for mention, reading in zip(clause_mentions, readings):
                 if reading is None:
                     continue
@@ -256,85 +303,123 @@ class _Reader:
 
     # --- finding numbers
     def _mentions(self, start: int, end: int) -> list[_Mention]:
-        ranks = [r for r in (self._rank(m, start) for m in _RANK_ANCHOR.finditer(self.text, start, end)) if r]
-        quantities = [q for q in (self._quantity(m) for m in _QUANTITY.finditer(self.text, start, end)) if q]
+        ranks = [r for m in _RANK_ANCHOR.finditer(self.text, start, end) for r in self._ranks(m, start)]
+        quantities = [q for m in self._scan(start, end) for q in self._quantity(m)]
         _lend_units(quantities, self.text)
         taken = [(r.lead, r.end) for r in ranks]
-        mentions = ranks + [q for q in quantities if not q.bare
+        # a bare numeral that no list gave a unit stays only with a scale word: 常住人口23.98万
+        mentions = ranks + [q for q in quantities if (not q.bare or q.multiplier != 1)
                             and not any(s < q.end and q.start < e for s, e in taken)]
         return sorted(mentions, key=lambda m: m.start)
 
-    def _quantity(self, m: re.Match) -> _Mention | None:
+    def _scan(self, start: int, end: int):
+        """The quantity pattern's matches: tried only where a numeral is followed by something that can
+        continue it, which spares the full pattern nine characters in ten."""
         text = self.text
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
+        resume = start
+        for run in _NUMERAL_RUN.finditer(text, start, end):
+            at = run.start()
+            if at < resume or run.end() < end and text[run.end()] not in _CONTINUES:
+                continue
+            if text[at - 1:at] in _NEGATIVE_SIGNS:
+                at -= 1
+            if text[at - 1:at] in _PRE_ENDINGS:
+                at -= next((len(w) for w in _PRE_WORDS if text.endswith(w, start, at)), 0)
+            match = _QUANTITY.match(text, at, end)
+            if match:
+                resume = match.end()
+                yield match
+
+    def _quantity(self, m: re.Match) -> list[_Mention]:
+        mention = self._one_quantity(m)
+        if isinstance(mention, list):
+            return mention
+        return [mention] if mention else []
+
+    def _one_quantity(self, m: re.Match) -> _Mention | list[_Mention] | None:
+        text = self.text
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
         if before.isascii() and (before.isalnum() or before == ".") or after.isascii() and after.isalpha():
             return None  # 5G, PM2.5, G20, 4A级
         if m.group("pct"):
             return self._percent_words(m)
+        pre, neg, num, more, scale, more2, unit1, num2, unit2, post = m.group(
+            "pre", "neg", "num", "more", "scale", "more2", "unit1", "num2", "unit2", "post")
         number_start = m.start("num")
-        if m.group("neg"):
-            number_start = m.start("neg")
-        chinese = not m.group("num")[0].isdigit() and m.group("num")[0] not in "０１２３４５６７８９"
-        if chinese and text[m.start("num") - 1:m.start("num")] in ("第", "届", "周", "星"):
-            return None  # 第三条, 十三届七次全会
-        unit_text = m.group("unit2") or m.group("unit1")
-        parts = _NUMBER_PARTS.match(text, m.start("num"))
-        first = m.group("num") + (parts.group("scale") or "").strip()
+        chinese = num[0] not in _ARABIC_DIGITS
+        preceding = text[max(0, number_start - 3):number_start]
+        if preceding[-1:] in ("第", "届") and not preceding.endswith("连续第") or chinese and preceding[-1:] in "周星":
+            return None  # 第三条, 第3名, 十三届七次全会; but 连续第七年 counts years
+        unit_text = unit2 or unit1
+        if unit_text and not self._unit_fits(m, num, unit_text, chinese, number_start):
+            return None
+        scale = (scale or "").strip()
+        number_end = m.end("scale") if scale else m.end("more") if more else m.end("num")
         try:
-            if m.group("num2"):
-                second_parts = _NUMBER_PARTS.match(text, m.start("num2"))
-                second_scale = (second_parts.group("scale") or "").strip()
-                value_max = parse_number(m.group("num2") + second_scale)
-                if not parts.group("scale"):
-                    first += second_scale  # 3至5万人: both ends in 万
-                value = parse_number(first)
-                number_end = second_parts.end()
-                if value >= value_max:
-                    return None
+            if num2:
+                scale2 = (m.group("scale2") or "").strip()
+                value_max = parse_number(num2 + scale2)
+                value = parse_number(num + (scale or scale2))  # 3至5万人: both ends in 万
+                number_end = m.end("end2")
+                if value >= value_max or unit1 and _UNITS.get(unit1, unit1) != _UNITS.get(unit2, unit2):
+                    return self._two_quantities(m)  # 提高1.2个百分点至56.8%, 下降23.4%至1.1亿元
             else:
-                value, value_max, number_end = parse_number(first), None, parts.end()
+                value, value_max = parse_number(num + scale), None
         except ValueError:
             return None
-        if m.group("neg"):
+        if neg:
+            number_start = m.start("neg")
             value = -value
-        qualifier = _QUALIFIERS.get(m.group("pre") or "") or _QUALIFIERS.get(m.group("post") or "")
-        if parts.group("more") or text[parts.end():parts.end() + 1] in ("多", "余"):
+        qualifier = _QUALIFIERS.get(pre or post or "")
+        if more or more2:
             qualifier = qualifier or "over"  # 6800多万, 100余家
         if value_max is not None:
             qualifier = None
-        mention = _Mention(m.start(), m.end(), number_start, number_end, value, "", value_max, qualifier)
-        if parts.group("scale"):
-            mention.multiplier = parse_number("1" + parts.group("scale").strip())
+        mention = _Mention(start, end, number_start, number_end, value, "", value_max, qualifier,
+                           bound=(pre or post or "") in _BOUND_WORDS)
+        if scale:
+            word, filler = _SCALE_FILLER.fullmatch(scale).groups()
+            mention.multiplier = parse_number("1" + word)
+            if filler and int(filler) >= mention.multiplier:
+                return None  # 3万4000 fills the 万; 3万20000 is two numbers run together
         if not unit_text:
             mention.bare = True
             mention.start = m.start("num")
             return mention
-        return self._with_unit(mention, m, unit_text, chinese)
+        return self._with_unit(mention, m, unit_text)
 
-    def _with_unit(self, mention: _Mention, m: re.Match, unit_text: str, chinese: bool) -> _Mention | None:
+    def _two_quantities(self, m: re.Match) -> list[_Mention]:
+        first = _SINGLE_QUANTITY.match(self.text, m.start())
+        second = _QUANTITY.match(self.text, m.start("num2"))
+        return [q for match in (first, second) if match for q in self._quantity(match)]
+
+    def _unit_fits(self, m: re.Match, numeral: str, unit_text: str, chinese: bool, number_start: int) -> bool:
+        """Whether a numeral and the unit after it make a quantity, before any arithmetic is done."""
         text = self.text
-        written, _, per = unit_text.partition("/")
-        unit = _UNITS.get(unit_text) or _UNITS.get(written, written) + (f"/{per}" if per else "")
-        numeral = m.group("num")
         if chinese and len(numeral) == 1 and (numeral == "一" or unit_text not in _SINGLE_CHINESE_UNITS):
-            return None  # 一个, 两厂, 三个方面: too common as words to be quantities
+            return False  # 一个, 两厂, 三个方面: too common as words to be quantities
         if unit_text == "度" and not chinese:
-            return None  # 3度: degrees, not times
-        if unit_text == "次" and re.match(r"(?:全体)?(?:全会|会议|常委会|代表大会|党代会|人代会|大会|集体学习)",
-                                         text[m.end():m.end() + 6]):
-            return None  # 七次全会
-        if unit in _TIME_UNITS:
-            if mention.value_max is None and _looks_like_year(numeral, mention.value):
-                return None
-            if "连续" not in text[max(0, mention.start - 4):mention.start]:
-                return None
+            return False  # 3度: degrees, not times
+        if unit_text == "次" and _MEETING.match(text, m.end()):
+            return False  # 七次全会
+        if unit_text in _TIME_UNITS:  # 连续四年 and 百年一遇 count years; 2025年 and 五年规划 do not
+            return text.startswith("一遇", m.end()) or "连续" in text[max(0, number_start - 4):number_start]
+        return True
+
+    def _with_unit(self, mention: _Mention, m: re.Match, unit_text: str) -> _Mention | None:
+        written, _, per = unit_text.partition("/")
+        mention.unit = _UNITS.get(unit_text) or _UNITS.get(written, written) + (f"/{per}" if per else "")
+        if mention.unit in _TIME_UNITS:
+            if mention.value_max is None and _looks_like_year(m.group("num"), mention.value):
+                return None  # 连续2024年: a date after all
+            if self.text.startswith("一遇", m.end()):
+                mention.end = m.end() + 2
         if unit_text == "成":
             mention.value = tidy(mention.value * 10)
             if mention.value_max is not None:
                 mention.value_max = tidy(mention.value_max * 10)
-        mention.unit = unit
-        mention.value = tidy(mention.value)
         return mention
 
     def _percent_words(self, m: re.Match) -> _Mention | None:
@@ -344,6 +429,19 @@ class _Reader:
             return None
         qualifier = _QUALIFIERS.get(m.group("pre") or "") or _QUALIFIERS.get(m.group("post") or "")
         return _Mention(m.start(), m.end(), m.start("pct"), m.end("pnum"), value, "%", None, qualifier)
+
+    def _ranks(self, m: re.Match, block_start: int) -> list[_Mention]:
+        """One rank, or several for 依次位列第二、三、四位: the later ones are read like list items."""
+        first = self._rank(m, block_start)
+        if not first or not m.group("more"):
+            return [first] if first else []
+        ranks = [first]
+        for item in _RANK_ITEM.finditer(self.text, m.start("more"), m.end("more")):
+            value = parse_number(item.group(1))
+            ranks.append(_Mention(item.start(1), item.end(1), item.start(1), item.end(1), value, "名",
+                                  rank_basis=first.rank_basis, is_rank=True, lead=item.start(1)))
+        first.end = first.number_end = m.end("n")
+        return ranks
 
     def _rank(self, m: re.Match, block_start: int) -> _Mention | None:
         window_start = max(block_start, m.start() - 16)
@@ -370,39 +468,64 @@ class _Reader:
     # --- reading a clause
     def _read_clause(self, clause: tuple[int, int], mentions: list[_Mention],
                      group: list[tuple[str, tuple[int, int] | None]]) -> list[_Reading | None]:
-        text = self.text
         clause_start, clause_end = clause
         readings: list[_Reading | None] = []
-        consumed = clause_start  # where the next quantity's own words may begin
-        rank_consumed = clause_start
+        consumed = rank_consumed = clause_start  # where the next quantity's (rank's) own words may begin
         shared = self._shared_list(clause_start, mentions)
-        carried_index = 0
+        # 分别增长a、b和c after X、Y和Z分别为…: the values take the clause before's indicators in order
+        mapped = 1 < len(group) == sum(1 for m in mentions if not m.is_rank)
+        carried = 0
         for i, mention in enumerate(mentions):
+            previous = readings[-1] if readings else None
             item_start = rank_consumed if mention.is_rank else consumed
             item_end = mentions[i + 1].start if i + 1 < len(mentions) else clause_end
-            reading = self._read(mention, item_start, max(item_end, mention.end), readings[-1] if readings else None)
-            previous = readings[-1] if readings else None
+            if mention.unit in _FREQUENCY_UNITS:
+                item_end = clause_end
+            reading = self._read(mention, item_start, max(item_end, mention.end), previous)
             if reading and shared:
-                indicator, span = shared[min(i, len(shared) - 1)]
-                reading.indicator, reading.indicator_span, reading.own = indicator, span, True
-            elif reading and not reading.indicator and reading.continued and previous and previous.own:
-                reading.indicator, reading.indicator_span, reading.own = previous.indicator, previous.indicator_span, True
-            elif reading and not reading.indicator:
-                if not group:
+                name, span, reading.place = shared[min(i, len(shared) - 1)]
+                if name:
+                    reading.base, reading.indicator = name, name + reading.suffix
+                    reading.indicator_span, reading.own = (None if reading.suffix else span), True
+            if reading and not reading.indicator:
+                if mapped:
+                    source = group[min(carried, len(group) - 1)]
+                    carried += 1
+                elif previous and previous.indicator:  # 由14.7%提升至26.9%, 1.2、1.3和2.4个百分点
+                    source = previous.base, (None if previous.suffix else previous.indicator_span)
+                    reading.suffix = reading.suffix or previous.suffix
+                elif group:
+                    source = group[-1]
+                else:
+                    source = self._named_before(clause_start)
+                if source is None:
                     reading = None
                 else:
-                    indicator, span = _carried(group, carried_index, sum(1 for m in mentions if not m.is_rank))
-                    carried_index += 1
-                    reading.indicator = indicator + reading.suffix
-                    reading.indicator_span = None if reading.suffix else span
+                    suffix = reading.suffix or (previous.suffix if previous and reading.continued else "")
+                    reading.base, reading.suffix = source[0], suffix
+                    reading.indicator = source[0] + suffix
+                    reading.indicator_span = None if suffix else source[1]
             readings.append(reading)
             if mention.is_rank:
                 rank_consumed = mention.end
-            consumed = max(consumed, mention.end, reading.evidence_end if reading else 0)
+            counted_after = reading and mention.unit not in _FREQUENCY_UNITS  # 连续五年稳定在10亿斤: 10亿斤 is its own
+            consumed = max(consumed, mention.end, reading.evidence_end if counted_after else 0)
         return readings
 
-    def _shared_list(self, clause_start: int, mentions: list[_Mention]) -> list[tuple[str, tuple[int, int] | None]]:
-        """X、Y和Z分别为a、b、c: one indicator per value, in order."""
+    def _named_before(self, clause_start: int) -> tuple[str, tuple[int, int]] | None:
+        """《…政策意见》，共29条: a title or quoted name closing the clause before names the count."""
+        close = clause_start - 2
+        if close < 0 or self.text[close] not in "》”":
+            return None
+        open_at = self.text.rfind("《" if self.text[close] == "》" else "“", max(0, close - 40), close)
+        if open_at < 0 or not 2 <= close - open_at - 1 <= 30:
+            return None
+        return self.text[open_at + 1:close], (open_at + 1, close)
+
+    def _shared_list(self, clause_start: int, mentions: list[_Mention]
+                     ) -> list[tuple[str | None, tuple[int, int] | None, str | None]]:
+        """X、Y和Z分别为a、b、c: one (indicator, span, place) per value, in order; places named in the
+        list (甲区、乙区分别为…) are the values' places, and the indicator comes from the clause before."""
         first = mentions[0]
         head = self.text[clause_start:first.start]
         at = head.rfind("分别")
@@ -410,46 +533,61 @@ class _Reader:
             return []
         base_start, base_end = self._trim(clause_start + at + 2, first.start)
         base = self.text[base_start:base_end]
+        names_start, names_end = self._trim(clause_start, clause_start + at, places=False)
+        names = [(mt.start(), mt.end()) for mt in _LIST_ITEM.finditer(self.text, names_start, names_end)]
+        if len(names) > 1 and all(self.place_at.get(s) == e for s, e in names):
+            place_of = {e.start: e.canonical or e.text for e in self.places}
+            indicator = (base, (base_start, base_end)) if base else (None, None)
+            return [indicator + (place_of[s],) for s, _ in names]
         if base and not (_RATE_WORD.search(base) or _CHANGE_TAIL.search(base).group(0) or _COMPARE_TAIL.search(base)):
-            return [(base, (base_start, base_end))]
-        names_start, names_end = self._trim(clause_start, clause_start + at)
-        names = [(mt.start(), mt.end()) for mt in re.finditer(r"[^、和及与]+", self.text[names_start:names_end])]
+            return [(base, (base_start, base_end), None)]
         if len(names) < 2:
             return []  # 增速分别高于…: one subject, read as usual
         lengths = [e - s for s, e in names]
         count = sum(1 for m in mentions if not m.is_rank)
         if len(names) == count and min(lengths) >= 2 and min(lengths) * 2 >= max(lengths):
-            return [(self.text[names_start + s:names_start + e], (names_start + s, names_start + e))
-                    for s, e in names]
-        return [(self.text[names_start:names_end], (names_start, names_end))]
+            return [(self.text[s:e], (s, e), None) for s, e in names]
+        return [(self.text[names_start:names_end], (names_start, names_end), None)]
 
     def _read(self, mention: _Mention, item_start: int, item_end: int, previous: _Reading | None) -> _Reading | None:
         text = self.text
         if mention.is_rank:
             s, e = self._trim(item_start, mention.lead)
             return _Reading(text[s:e], (s, e) if e > s else None, "rank", False, mention.rank_basis,
-                            s if e > s else mention.start, mention.end, e > s)
+                            s if e > s else mention.start, mention.end, e > s, base=text[s:e])
         kind, negative, basis = "level", mention.negative, None
         before_end = mention.start
         tail_start = mention.start
-        head = text[item_start:before_end]
-        change = _CHANGE_TAIL.search(head)
-        compare = None if change and change.group("verb") else _COMPARE_TAIL.search(head) or _COMPARE_BY.search(head)
+        head_start = max(item_start, before_end - _TAIL_WIDTH)  # the tails below are never longer
+        head = text[head_start:before_end]
+        pull = _PULL.search(head) if "拉动" in head else None
+        if pull:
+            before_end = tail_start = head_start + pull.start()
+            head = head[:pull.start()]
+        change = _CHANGE_TAIL.search(head) if head[-1:] in _CHANGE_ENDINGS else None
+        compare = None
+        if not (change and change.group("verb")):
+            compare = (any(cue in head for cue in _COMPARE_CUES) and _COMPARE_TAIL.search(head)
+                       or ("比" in head or "较" in head) and _COMPARE_BY.search(head) or None)
         if compare:
             kind, basis = "change", compare.group("scope") if compare.re is _COMPARE_TAIL else compare.group("basis")
             negative = negative or compare.group("verb") in _NEGATIVE
-            before_end = tail_start = item_start + compare.start()
+            before_end = tail_start = head_start + compare.start()
         elif change and (change.group("verb") or change.group("basis") in _BARE_BASES):
             kind, basis = "change", change.group("basis")
             negative = negative or (change.group("verb") or "") in _NEGATIVE
-            before_end = tail_start = item_start + change.start()
+            before_end = tail_start = head_start + change.start()
         else:
             compare = None
+        if pull:
+            kind = "change"
         continued = previous is not None and not text[item_start:before_end].strip("、和及与或 ")
         if continued and not compare and previous.kind == "change" and kind == "level":
             kind, negative, basis = "change", previous.negative or mention.negative, previous.basis
         s, e = self._trim(item_start, before_end)
-        rate = _RATE_WORD.search(text, s, e)
+        if mention.unit == "位" and "排" in text[s:e]:
+            mention.unit = "名"  # 排名上升4位: places in a ranking
+        rate = _RATE_WORD.search(text, max(s, e - 4), e)
         if rate and kind == "level":
             kind = "change"
             negative = negative or rate.group(0) == "降幅"
@@ -462,6 +600,17 @@ class _Reader:
             if mention.value_max is not None:
                 mention.value, mention.value_max = -abs(mention.value_max), -abs(mention.value)
         after_s, after_e = self._after(mention.end, item_end, mention.unit in _FREQUENCY_UNITS)
+        if not mention.unit:
+            of = text.find("的", after_s, after_e)
+            after_e = of if of > after_s else after_e  # 740多万[玉林人民]的“高铁梦”
+            mention.unit = _unit_of_people(text[s:e] if e > s else text[after_s:after_e])
+            if not mention.unit:
+                return None  # a scale word alone (23.98万) says nothing of the unit
+        if kind == "change" and not basis and mention.unit not in _RATIO_UNITS and not compare and \
+                change and change.group("verb") in _RAISE_VERBS:
+            kind = "level"  # 实施玉米单产提升602万亩: an area, not a rise
+        if self._is_threshold(mention, (s, e), (after_s, after_e)):
+            return None
         indicator_span, own = self._choose(mention, (s, e), (after_s, after_e))
         evidence_start = min(tail_start, mention.start)
         evidence_end = mention.end
@@ -480,8 +629,26 @@ class _Reader:
                 evidence_start = min(evidence_start, s)
             elif continued:
                 suffix = previous.suffix  # 1.2个、0.5个百分点: the same words as the item before
+        if pull:
+            suffix = text[head_start + pull.start():head_start + pull.end()]
+            if indicator:
+                indicator, indicator_span = indicator + suffix, None
+        base = indicator[:len(indicator) - len(suffix)] if pull and indicator else indicator
+        if indicator_span is None and own and e > s:
+            base = text[s:e]  # what the next number of the clause is said of: 粮食总产量, not its frequency
         return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
-                        continued, suffix)
+                        continued, suffix, base=base)
+
+    def _is_threshold(self, mention: _Mention, before: tuple[int, int], after: tuple[int, int]) -> bool:
+        """超十亿元的行业, 300亿元园区: an amount that qualifies a noun names a class, not a quantity."""
+        if after[1] <= after[0] or mention.unit in _CLASSIFIERS or mention.unit in _FREQUENCY_UNITS:
+            return False
+        if mention.bound:
+            return True
+        adjacent = after[0] == mention.end
+        weak_before = before[1] <= before[0] or _TRANSITIVE_TAIL.search(
+            self.text, max(before[0], before[1] - _TAIL_WIDTH), before[1])
+        return adjacent and mention.unit in _MONEY and bool(weak_before)
 
     def _choose(self, mention: _Mention, before: tuple[int, int], after: tuple[int, int]
                 ) -> tuple[tuple[int, int] | None, bool]:
@@ -494,8 +661,8 @@ class _Reader:
             return (None, True) if e > s else ((after_s, after_e), True)
         if e > s and (_RATE_WORD.fullmatch(text, s, e) or _SHARE.match(text, s, e)):
             return None, False
-        transitive = _TRANSITIVE_TAIL.search(text, s, e) if e > s else None
-        if has_after and (e <= s or transitive or (mention.unit in _CLASSIFIERS and e - s <= 2)):
+        transitive = _TRANSITIVE_TAIL.search(text, max(s, e - _TAIL_WIDTH), e) if e > s else None
+        if has_after and (e <= s or transitive or mention.unit in _CLASSIFIERS):
             return (after_s, after_e), True
         if transitive and transitive.start() > s:
             return (s, e), True
@@ -515,13 +682,14 @@ class _Reader:
         edge = _AFTER_EDGE.match(text[start:end])
         if edge:
             start += edge.end()
-        while end > start and text[end - 1] in "“”‘’\"'《》":
+        while end > start and text[end - 1] in "“”‘’\"'《》的":
             end -= 1
-        if start >= end or _AFTER_NOT_NOUN.match(text, start, end):
+        if start >= end or not predicate and (_AFTER_NOT_NOUN.match(text, start, end)
+                                              or _MILESTONE.fullmatch(text, start, end)):
             return start, start
         return start, end
 
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
+    def _trim(self, start: int, end: int, places: bool = True) -> tuple[int, int]:
         """The span without connectives, dates, places and verbs at its edges."""
         text = self.text
         while start < end:
@@ -530,46 +698,68 @@ class _Reader:
                 start = junk.end()
             elif self.date_at.get(start, end + 1) <= end:
                 start = self.date_at[start]
-            elif self.place_at.get(start, end + 1) < end:
+            elif places and self.place_at.get(start, end + 1) < end:
                 start = self.place_at[start]
             else:
                 break
         while end > start:
-            junk = _RIGHT_JUNK.search(text, start, end)
-            if not junk or junk.start() >= end:
+            if text[end - 1] in "）)":  # a bracketed note: 地区生产总值（GDP）
+                opening = max(text.rfind("（", start, end), text.rfind("(", start, end))
+                if opening >= start:
+                    end = opening
+                    continue
+            junk = _RIGHT_JUNK.search(text, max(start, end - _JUNK_WIDTH), end)
+            if junk and junk.start() < end:
+                end = junk.start()
+            elif self.date_end.get(end, -1) >= start:
+                end = self.date_end[end]  # 份额由2017年末的14.7%
+            else:
                 break
-            end = junk.start()
         return start, end
 
     # --- the fact
     def _fact(self, mention: _Mention, reading: _Reading, intent: bool, sentence: tuple[int, int],
               block_start: int) -> Fact:
-        period = self._period(min(reading.evidence_start, mention.start), sentence, block_start, intent)
+        at = min(reading.evidence_start, mention.start)
+        deadline = self._deadline(at, sentence) if intent else None
+        date = None if deadline else self._governing_date(at, sentence, block_start)
         span = reading.indicator_span
         return Fact(
             indicator=reading.indicator, value=mention.value, unit=mention.unit,
-            kind="target" if intent else reading.kind,
+            kind="target" if intent or self._is_ahead(date) else reading.kind,
             start=min(reading.evidence_start, mention.number_start), end=max(reading.evidence_end, mention.number_end),
             indicator_start=span[0] if span else None, indicator_end=span[1] if span else None,
-            value_max=mention.value_max, qualifier=mention.qualifier, period=period,
-            place=self._place(mention.start, sentence), basis=reading.basis,
+            value_max=mention.value_max, qualifier=mention.qualifier,
+            period=deadline or (date.text.lstrip("到至") if intent and date else date.text if date else None),
+            place=reading.place or self._place(mention.start, sentence), basis=reading.basis,
             number_text=self.text[mention.number_start:mention.number_end])
 
-    def _period(self, at: int, sentence: tuple[int, int], block_start: int, intent: bool) -> str | None:
+    def _deadline(self, at: int, sentence: tuple[int, int]) -> str | None:
+        """A target's deadline in its sentence: 到2027年 → 2027年."""
+        years = [m for m in _INTENT.finditer(self.text, sentence[0], at) if m.group("year")]
+        return years[-1].group("year") + "年" if years else None
+
+    def _governing_date(self, at: int, sentence: tuple[int, int], block_start: int) -> DateMention | None:
         """The date expression governing a fact whose evidence starts at ``at``: the last one before it in
-        its sentence, else one opening a clause of an earlier sentence in the block; for a target, its
-        deadline (到2027年 → 2027年)."""
-        if intent:
-            deadline = [m for m in _INTENT.finditer(self.text, sentence[0], at) if m.group("year")]
-            if deadline:
-                return deadline[-1].group("year") + "年"
+        its sentence, else one opening a clause of an earlier sentence in the block."""
         i = bisect.bisect_left(self.date_starts, at) - 1
         while i >= 0 and self.dates[i].start >= block_start:
             date = self.dates[i]
             if date.end <= at and (date.start >= sentence[0] or self._opens_clause(date.start, block_start)):
-                return date.text
+                return date
             i -= 1
         return None
+
+    def _is_ahead(self, date: DateMention | None) -> bool:
+        """A figure for a period of this year or later that is still well ahead when the document was
+        written cannot have been measured: it is a target (a plan for 2023 issued in April 2023)."""
+        if not (date and self.today and date.begin and date.finish) or date.vague:
+            return False
+        if not _NAMED_YEAR.search(date.text):
+            return False  # 今年 may be followed by a part of it the dates stage does not know (今年“五一”假期)
+        begin, finish = dt.date.fromisoformat(date.begin), dt.date.fromisoformat(date.finish)
+        return (begin.year >= self.today.year and finish > self.today + _STILL_AHEAD
+                and finish - begin >= _WHOLE_YEAR)
 
     def _opens_clause(self, at: int, block_start: int) -> bool:
         before = self.text[block_start:at].rstrip()
@@ -614,6 +804,11 @@ def _lend_units(quantities: list[_Mention], text: str) -> None:
                 current.multiplier = following.multiplier
         elif current.unit == "个" and following.unit == "个百分点":
             current.unit = following.unit
+
+
+def _unit_of_people(words: str) -> str:
+    """常住人口23.98万, 740多万玉林人民: a scaled count of people without its unit."""
+    return "人" if _PEOPLE.search(words) else ""
 
 
 def _looks_like_year(numeral: str, value: Decimal) -> bool:

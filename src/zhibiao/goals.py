@@ -15,8 +15,10 @@ from zhibiao.model import DateMention, Document, Goal
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _DEADLINE_LEAD = re.compile(r"(?:力争|争取|确保|计划|预计)?(?:到|至|在|于)\s?$")
 _INTENT = re.compile(r"力争|争取|确保|预期目标|主要目标|目标是|目标为|目标任务|努力实现|奋斗目标")
+_VALIDITY = re.compile(r"有效期|起施行|起实施|之日起")
 _LIST = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:、[\u4e00-\u9fffA-Za-z0-9]{1,20})+")
-_ITEM_STOP = re.compile(r"[的是在为等]|保持|达到|实现|稳居|位居|走在|进入|超过|突破|提升|提高|增长|均")
+_ITEM_STOP = re.compile(r"[的是在为等均]|保持|达到|实现|稳居|位居|走在|进入|超过|突破|提升|提高|增长|"
+                        r"全面|持续|不断|进一步|明显|显著|大幅|稳步|加快|同步|协同")
 
 
 def find_goals(doc: Document) -> Document:
@@ -36,6 +38,8 @@ def find_goals(doc: Document) -> Document:
 
 def _goal(doc: Document, start: int, end: int) -> Goal | None:
     text = doc.text
+    if _VALIDITY.search(text, start, end):
+        return None  # 有效期至2027年12月31日: how long a rule lasts is no goal
     dates = [d for d in doc.dates if start <= d.start and d.end <= end and _ahead(d, doc.meta.date)]
     intent = _INTENT.search(text, start, end)
     deadline, evidence_start = None, None

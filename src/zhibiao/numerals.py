@@ -21,6 +21,7 @@ _DIGIT_VALUES = {c: i for i, chars in enumerate(("零〇○", "一壹", "二贰�
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8}
 _MAX_DIGITS = 20  # longer digit runs are codes or noise, not quantities
+_PLAIN = re.compile(r"([0-9]{1,20}(?:\.[0-9]+)?)([万萬亿億]?)")
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _PERCENT_WORDS = re.compile(r"(百分之|千分之)(.+)")
@@ -30,6 +31,10 @@ _TENTHS = re.compile(rf"([{CHINESE_DIGITS}十0-9.]+)成")
 def parse_number(text: str) -> Decimal:
     """The exact value of a numeral with its scale words; ValueError if it is not one."""
     s = text.strip().translate(_FULLWIDTH).replace(",", "")
+    plain = _PLAIN.fullmatch(s)
+    if plain:  # the common case, 1602.7 or 3.5万, without the general parser
+        digits, scale = plain.groups()
+        return tidy(Decimal(digits) * _BIG_UNITS[scale] if scale else Decimal(digits))
     if not s:
         raise ValueError(f"not a number: {text!r}")
     whole, point, fraction = s.partition("点")

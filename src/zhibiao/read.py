@@ -81,6 +81,9 @@ def decode(data: bytes, source: str | None = None) -> RawText:
     kind = sniff_binary(data)
     if kind:
         raise InputError(source, f"is {kind}, not a text document")
+    longest_bytes = max(map(len, data.replace(b"\r", b"\n").split(b"\n")))
+    if longest_bytes > 4 * MAX_LINE_CHARS:  # too long at any encoding's four bytes a character: refuse before decoding
+        raise InputError(source, f"has a line of {longest_bytes:,} bytes; the limit is {MAX_LINE_CHARS:,} characters")
     text, encoding = _decode_text(data, source)
     if len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
         raise InputError(source, "looks like binary data, not a text document")

@@ -90,6 +90,13 @@ def print_terminal(doc: Document, console: Console) -> None:
         for e in _unique_entities(doc):
             table.add_row(e.type, e.text, e.canonical or "")
         renderables.append(table)
+    if doc.dates:
+        table = Table(title=f"Dates ({len(doc.dates)})", expand=True)
+        for column in ("text", "from", "to"):
+            table.add_column(column, overflow="fold")
+        for d in doc.dates:
+            table.add_row(d.text, d.begin or ("?" if d.vague else ""), d.finish or "")
+        renderables.append(table)
     if doc.goals:
         table = Table(title=f"Goals ({len(doc.goals)})", expand=True)
         for column in ("deadline", "dimensions", "goal"):

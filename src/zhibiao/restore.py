@@ -28,29 +28,32 @@ _END_CHARS = frozenset("。！？!?…")
 _CLOSERS = "”’」』）)》】〉\"'"
 _TRAILING_PUNCT = "。！？!?，；：、,;:”’」』）)》"
 _NUMBER_STARTS = frozenset("一二三四五六七八九十（(第0123456789")
-_DASHES = "—－─-"
+_DASHES = frozenset("—－─-")
 _CLAUSE_PUNCT = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]")
+# A reporter's role needs a name after a space or colon, or 本报 or a bracket before it: 记者手记 is a label.
 _BYLINE = re.compile(
-    r"[（(【]?(?:本报讯|本报记者|本报通讯员|特约记者|首席记者|见习记者|记者|通讯员|实习生|新华社|来源[:：]|作者[:：]"
-    r"|[文图][/／|｜:：]|摄影[/／|｜:：]?)")
+    r"[（(【](?:本报)?(?:特约|首席|见习)?(?:记者|通讯员)|本报(?:特约|首席|见习)?(?:记者|通讯员)"
+    r"|(?:特约|首席|见习)?(?:记者|通讯员|实习生)[ \u3000:：]|本报讯|新华社|来源[:：]|作者[:：]|[文图][/／|｜:：]"
+    r"|摄影[/／|｜:：]")
 _DATE_LINE = re.compile(r"[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?")
 _OFFICIAL = re.compile(r".{0,24}(?:区长|市长|县长|省长|镇长|主任|局长|书记|部长)[ \u3000]+\S{2,4}")
 _PUBLISHER = re.compile(r".{2,24}(?:统计局|调查队|人民政府|委员会|办公室|办公厅|研究院|研究中心|报社)")
 _CAPTION_MARK = re.compile(r"^图[为：:]|摄[）)]?$|^[（(]?图片来源")
-_SUBTITLE_DASH = re.compile(r"[—－─-]{1,2}")
 # Two phrases set apart by a space, as headlines are: 强载体 优布局 树典范.
 _PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”’」』）)》][ \u3000]+[\u4e00-\u9fff“‘「『（(《]")
 _ANY_PUNCT = re.compile(r"[，、；：。！？…,;:!?]")
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
-# Spaces a dump puts between characters of running text; a space beside a Latin letter is real.
-_DUMP_SPACE = re.compile(r"(?<![A-Za-z])[ \t\u3000\xa0]+(?![A-Za-z])")
-# In headlines only the spaces beside digits are the dump's: 9 月 2 日; phrase gaps stay.
-_DIGIT_SPACE = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=[^\sA-Za-z])|(?<=[^\sA-Za-z])[ \t\u3000\xa0]+(?=\d)")
+# Spaces a dump puts into running text, beside a Chinese character or punctuation mark; a space
+# beside a Latin letter is real, and so is one between two numbers (a table's columns).
+_DUMP_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?![A-Za-z])|(?<![A-Za-z])[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
+# In headlines only the spaces between a digit and a Chinese character are the dump's: 9 月 2 日;
+# phrase gaps stay.
+_DIGIT_SPACE = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=\d)")
 
 INDENT_EM = 2.0  # a paragraph indent is two characters wide
 WIDEST_COLUMN_EM = 60.0  # a line wider than this was never wrapped at a column edge
@@ -109,7 +112,7 @@ def restore(raw: RawText) -> Document:
     blocks = _reading_order(blocks)  # 4
     parts, out, pos = [], [], 0
     for block in blocks:
-        text = block_text(block)
+        text = _block_text(block)
         parts.append(text)
         out.append(Block(block.kind, pos, pos + len(text), [n for u in block.units for n in u.numbers]))
         pos += len(text) + 1
@@ -123,20 +126,28 @@ def restore(raw: RawText) -> Document:
 def undouble(line: str) -> str | None:
     """The line once, if fake bold printed it twice (``AA``, ``AA。。``); None if it is not doubled.
 
-    Genuine repetition survives: a doubled half must be three characters or more (谢谢, 一步一步
-    stay) unless the end punctuation is doubled too, and an ellipsis …… is never halved."""
+    Genuine repetition survives: unless the end punctuation is doubled too, a doubled half must be
+    three characters or more, not all the same (谢谢, 一步一步, 哈哈哈哈哈哈 stay); an ellipsis …… is
+    never halved."""
     body = line.rstrip(_TRAILING_PUNCT)
     tail = line[len(body):]
+    half = len(body) // 2
+    if tail != "。。" and (not half or body[0] != body[half]):
+        return None  # the common case, decided cheaply
     half_tail = len(tail) // 2
     tail_doubled = (len(tail) % 2 == 0 and half_tail > 0 and tail[:half_tail] == tail[half_tail:]
                     and tail[0] not in "…—")
-    half = len(body) // 2
-    body_doubled = len(body) % 2 == 0 and half > 0 and body[:half] == body[half:]
-    if body_doubled and (half >= 3 or tail_doubled):
+    body_doubled = half > 0 and len(body) % 2 == 0 and body[:half] == body[half:]
+    if body_doubled and (tail_doubled or (half >= 3 and len(set(body[:half])) > 1)):
         return body[:half] + (tail[:half_tail] if tail_doubled else tail)
     if tail == "。。":
         return body + "。"
     return None
+
+
+def _dashed(text: str) -> bool:
+    """Whether the text opens with a dash, as a subtitle does: ——记一座老城的更新."""
+    return text[:1] in _DASHES
 
 
 def _width(text: str) -> float:
@@ -144,7 +155,7 @@ def _width(text: str) -> float:
     return (len(text.encode("utf-8")) + len(text)) / 4 - 0.5 * text.count(" ")
 
 
-def ends_sentence(text: str) -> bool:
+def _ends_sentence(text: str) -> bool:
     """Whether the text ends with 。！？… (closing quotes and brackets after it allowed)."""
     return text.rstrip(_CLOSERS)[-1:] in _END_CHARS
 
@@ -156,9 +167,9 @@ def _unit(text: str, numbers: list[int], indent: bool, gap: bool, shape: str) ->
     punct = _ANY_PUNCT.search(text, number.end() if number else 0)
     headline = (not punct and not number and width <= HEADLINE_MAX_EM
                 and (" " in text or "\u3000" in text) and _PHRASE_GAP.search(text) is not None)
-    byline = is_byline(text)
-    standalone = byline or (not punct and (number is not None or text[0] in _DASHES))
-    return _Unit(text, numbers, width, indent, gap, shape, ends_sentence(text), number is not None,
+    byline = _is_byline(text)
+    standalone = byline or (not punct and (number is not None or _dashed(text)))
+    return _Unit(text, numbers, width, indent, gap, shape, _ends_sentence(text), number is not None,
                  byline, headline, standalone)
 
 
@@ -250,59 +261,45 @@ def _previous_wrapped(units: list[_Unit], i: int) -> float | None:
 
 
 def _is_heading_line(units: list[_Unit], i: int) -> bool:
-    """A headline-shaped line after a block's end: a heading, unless it fills its column without
-    an indent, as a line of body text with a stray space would."""
+    """A headline-shaped line after a block's end: a heading, unless it runs on into the next line
+    and just fills the column around it without an indent, as body text with a stray space would."""
     u = units[i]
     if not (u.headline and u.opens):
         return False
+    if u.indent or i + 1 == len(units) or units[i + 1].gap_before:
+        return True
     column = _column(units, i, 3, 3, same_run=False)
-    return u.indent or column is None or u.width < column - 1.0
+    return column is None or not column - 1.0 <= u.width <= column + _tolerance(column)
 
 
-def _is_headline_line(units: list[_Unit], i: int) -> bool:
-    """A line standing alone between blank lines with no punctuation: a heading, not body text."""
+def _is_lone_label(units: list[_Unit], i: int) -> bool:
+    """A line alone between blank lines without clause punctuation: a heading or label."""
     u = units[i]
     alone = u.gap_before and (i + 1 == len(units) or units[i + 1].gap_before)
     return alone and not u.ends and not _CLAUSE_PUNCT.search(u.text)
 
 
-def _starts_block(units: list[_Unit], j: int) -> bool:
-    """Whether unit j opens a block whatever came before it."""
-    b = units[j]
-    return (b.indent or b.numbered or b.byline or b.shape == VERTICAL or _is_headline_line(units, j)
-            or b.standalone)
+def _starts_block(units: list[_Unit], i: int) -> bool:
+    """Whether unit i opens a block whatever came before it."""
+    u = units[i]
+    return u.indent or u.numbered or u.standalone or u.shape == VERTICAL or _is_lone_label(units, i)
 
 
 def _continues(units: list[_Unit], i: int) -> bool:
     """Whether unit i+1 continues the block that unit i is part of."""
     a, b = units[i], units[i + 1]
-    if a.shape == VERTICAL or a.shape != b.shape or _starts_block(units, i + 1):
+    if (a.shape == VERTICAL or a.shape != b.shape or a.standalone or a.width > WIDEST_COLUMN_EM
+            or _starts_block(units, i + 1) or _is_heading_line(units, i) or _is_heading_line(units, i + 1)):
         return False
-    if a.width > WIDEST_COLUMN_EM:
-        return False
-    if a.standalone or _is_heading_line(units, i) or _is_heading_line(units, i + 1):
-        return False  # a byline, a subtitle or a heading stands alone
-    width = _full_width(a)
-    # A typesetter does not split a number, so a line before one may fall short by its width.
-    slack = _number_ahead(b)
     if b.gap_before:
-        # A blank line after a sentence's end is a paragraph end; after a line cut mid-sentence it
-        # is a column break, when the line is as wide as its column (or, alone, reads as body text).
-        if a.ends or (a.numbered and a.gap_before):
-            return False
-        column = _column(units, i, 3, 0)
-        if column is not None:
-            return _is_full(width, column, slack)
-        if _ANY_PUNCT.search(a.text, 0, len(a.text) - 1):
-            return True
-        # A lone line without punctuation: a column break if it fills the column of the lines around.
-        column = _column(units, i, 3, 3, same_run=False)
-        return column is not None and _is_full(width, column, slack)
+        return _column_break(units, i)
     last_of_run = i + 2 >= len(units) or units[i + 2].gap_before
+    width = _full_width(a)
     if last_of_run and not _ANY_PUNCT.search(b.text) and b.width < width - _tolerance(width):
         return False  # a short line that ends nothing after a full one: kicker and title, title and subtitle
     if a.text[-1] in "，、,":
         return True  # no paragraph or heading ends on a comma
+    slack = _number_ahead(b)  # a typesetter does not split a number: the line before may fall short
     if not a.ends:
         # Cut mid-sentence: it continues unless clearly narrower than both the wrapped line before
         # it (text narrows line by line around a picture) and its column.
@@ -313,8 +310,30 @@ def _continues(units: list[_Unit], i: int) -> bool:
         reference = min(references) if references else b.width
         return width + slack >= reference - _tolerance(reference)
     # Ends a sentence: it continues only if it is as wide as the wrapped lines around it (in its
-    # run or, for a run of sentences that each fill a line, in the runs beside it).
+    # run or, for a run of sentences that each fill a line, in the runs beside it) ...
     column = _column(units, i, 3, 3) or _column(units, i, 3, 3, same_run=False)
+    if column is None or not _is_full(width, column, slack):
+        return False
+    # ... and the next line is not a paragraph's first, two characters short: an indent the dump dropped.
+    return last_of_run or b.ends or b.width + _number_ahead(units[i + 2]) > column - INDENT_EM
+
+
+def _column_break(units: list[_Unit], i: int) -> bool:
+    """Whether the blank line after unit i is a column break inside a block, not a block's end.
+
+    After a sentence's end it is a paragraph end; after a line cut mid-sentence it is a column
+    break when the line is as wide as its column or, alone, reads as body text."""
+    a, b = units[i], units[i + 1]
+    if a.ends or (a.numbered and a.gap_before):
+        return False
+    width, slack = _full_width(a), _number_ahead(b)
+    column = _column(units, i, 3, 0)
+    if column is not None:
+        return _is_full(width, column, slack)
+    if _ANY_PUNCT.search(a.text, 0, len(a.text) - 1):
+        return True
+    # A lone line without punctuation: a column break if it fills the column of the lines around.
+    column = _column(units, i, 3, 3, same_run=False)
     return column is not None and _is_full(width, column, slack)
 
 
@@ -336,25 +355,27 @@ def _blocks(units: list[_Unit]) -> list[_Block]:
 
 # 3. kinds ----------------------------------------------------------------------------------------
 
-def is_byline(text: str) -> bool:
+def _is_byline(text: str) -> bool:
     """A reporter, author, publisher or date line: 记者 王敏, 本报通讯员 李强, 某区统计局, 2025年3月20日."""
     if len(text) > 60 or _SENTENCE_PUNCT.search(text):
         return False
     flat = _SPACES.sub("", text)
-    return bool(_BYLINE.match(flat) or _DATE_LINE.fullmatch(flat) or _OFFICIAL.fullmatch(text.strip())
+    return bool(_BYLINE.match(text.strip()) or _DATE_LINE.fullmatch(flat) or _OFFICIAL.fullmatch(text.strip())
                 or (len(flat) <= 16 and _PUBLISHER.fullmatch(flat)))
 
 
 def _is_headline(block: _Block) -> bool:
+    """No sentence in it and short: a title, heading or label (a line ending in a colon leads into text)."""
     flat = block.flat()
-    return (not ends_sentence(flat) and not _SENTENCE_PUNCT.search(flat)
+    return (not _ends_sentence(flat) and flat[-1] not in "：:" and not _SENTENCE_PUNCT.search(flat)
             and _width(flat) <= HEADLINE_MAX_EM)
 
 
 def _is_caption_like(block: _Block) -> bool:
-    """Short, one clause, ending a sentence: what a photo caption looks like."""
+    """Short, one sentence of one clause: what a photo caption looks like."""
     flat = block.flat()
-    return len(flat) <= 60 and ends_sentence(flat) and not _CLAUSE_PUNCT.search(flat)
+    return (len(flat) <= 60 and _ends_sentence(flat) and not _CLAUSE_PUNCT.search(flat)
+            and not _SENTENCE_PUNCT.search(flat.rstrip(_CLOSERS)[:-1]))
 
 
 def _classify(blocks: list[_Block]) -> None:
@@ -379,7 +400,7 @@ def _classify(blocks: list[_Block]) -> None:
 def _intrinsic_kind(block: _Block) -> str:
     """The kind a block has on its own, before its neighbours are considered."""
     flat = block.flat()
-    ends = ends_sentence(flat)
+    ends = _ends_sentence(flat)
     if block.shape == VERTICAL:
         return "caption" if ends or len(flat) > 8 else "sidebar_label"
     if len(block.units) == 1 and block.units[0].byline:
@@ -396,25 +417,46 @@ def _intrinsic_kind(block: _Block) -> str:
 # 4. order ----------------------------------------------------------------------------------------
 
 def _reading_order(blocks: list[_Block]) -> list[_Block]:
+    head = _leading_headlines(blocks)
+    # A page dump may put it after the article instead, among the captions: there it is taken when
+    # it has more lines or a wider one than the top of the page offers.
     last_body = max((k for k, b in enumerate(blocks) if b.kind == "paragraph"), default=-1)
     tail = [b for b in blocks[last_body + 1:] if b.kind in ("heading", "byline")]
-    if tail and any(b.kind == "heading" for b in tail):
-        # The headline group was dumped after the article: put it first.
+    tail_lines = [b for b in tail if b.kind == "heading"]
+    head_lines = [b for b in head if b.kind == "heading"]
+    dumped = any(len(b.units) > 1 and b.shape == LINE for b in blocks)
+    if dumped and tail_lines and (len(tail_lines) > len(head_lines) or _widest(tail_lines) > _widest(head_lines)):
         rest = [b for b in blocks if not any(b is t for t in tail)]
         _name_headlines(tail)
         return tail + _place_orphan_heading(rest)
-    # Otherwise the headline group opens the page: its lines stand together, so a heading after a
-    # blank line (unless a dashed subtitle) heads the first section instead.
-    head = []
+    _name_headlines(head)
+    return blocks
+
+
+def _leading_headlines(blocks: list[_Block]) -> list[_Block]:
+    """The headline group at the top of the page: its headings and bylines up to the first other
+    block. A heading after a byline, or a last heading narrower than the title with the text
+    right under it, heads the first section instead."""
+    head: list[_Block] = []
     for block in blocks:
         first = block.units[0]
-        if block.kind == "byline" or (block.kind == "heading" and not first.numbered and (
-                not head or not first.gap_before or _SUBTITLE_DASH.match(first.text))):
+        dashed = _dashed(first.text)
+        if block.kind == "heading" and not first.numbered and (dashed or not any(b.kind == "byline" for b in head)):
+            head.append(block)
+        elif block.kind == "byline":
             head.append(block)
         else:
             break
-    _name_headlines(head)
-    return blocks
+    lines = [b for b in head if b.kind == "heading"]
+    after = blocks[len(head)] if len(head) < len(blocks) else None
+    if (len(lines) > 1 and head[-1] is lines[-1] and after is not None and after.kind == "paragraph"
+            and not _dashed(lines[-1].units[0].text) and _widest(lines[-1:]) < _widest(lines[:-1])):
+        head.pop()
+    return head
+
+
+def _widest(blocks: list[_Block]) -> float:
+    return max((_width(b.flat()) for b in blocks), default=0.0)
 
 
 def _name_headlines(group: list[_Block]) -> None:
@@ -423,13 +465,13 @@ def _name_headlines(group: list[_Block]) -> None:
     lines = [b for b in group if b.kind == "heading"]
     if not lines:
         return
-    candidates = [b for b in lines if not _SUBTITLE_DASH.match(b.flat())] or lines
+    candidates = [b for b in lines if not _dashed(b.flat())] or lines
     title = max(candidates, key=lambda b: _width(b.flat()))
     seen_title = False
     for block in lines:
         if block is title:
             block.kind, seen_title = "title", True
-        elif _SUBTITLE_DASH.match(block.flat()) or seen_title:
+        elif _dashed(block.flat()) or seen_title:
             block.kind = "subtitle"
         else:
             block.kind = "kicker"
@@ -457,12 +499,20 @@ def _place_orphan_heading(blocks: list[_Block]) -> list[_Block]:
 
 # text --------------------------------------------------------------------------------------------
 
-def block_text(block: _Block) -> str:
+def _block_text(block: _Block) -> str:
     """The block's restored text: lines joined, the dump's spaces removed, doubles gone."""
-    text = block.units[0].text
-    for unit in block.units[1:]:
-        latin_seam = text[-1:].isascii() and text[-1:].isalpha() and unit.text[:1].isascii() and unit.text[:1].isalpha()
-        text += (" " if latin_seam else "") + unit.text
+    parts = [block.units[0].text]
+    for previous, unit in zip(block.units, block.units[1:]):
+        if _is_latin(previous.text[-1]) and _is_latin(unit.text[0]):
+            parts.append(" ")  # a Latin word wrapped at a space
+        parts.append(unit.text)
+    text = "".join(parts)
+    if not (" " in text or "\u3000" in text or "\t" in text or "\xa0" in text):
+        return text
     if block.kind in HEADLINE_KINDS:
         return _SPACES.sub(" ", _DIGIT_SPACE.sub("", text)).strip()
     return _DUMP_SPACE.sub("", text)
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()

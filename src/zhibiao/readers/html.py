@@ -112,9 +112,15 @@ def _page_title(root) -> str | None:
         if text:
             return text
     title = root.find(".//title")
-    if title is not None and title.text and title.text.strip():
-        return _TITLE_SUFFIX.sub("", title.text.strip()) or title.text.strip()
-    return None
+    if title is None or not (title.text or "").strip():
+        return None
+    text = title.text.strip()
+    for _ in range(3):  # 标题_栏目_网站名: the site's names come after the page's own
+        shorter = _TITLE_SUFFIX.sub("", text)
+        if shorter == text or len(shorter) < 4:
+            break
+        text = shorter
+    return text
 
 
 def _segments(root) -> list[Segment]:
@@ -206,8 +212,9 @@ def _main_content(segments: list[Segment]) -> list[Segment]:
     punctuation, few links), in the manner of readability."""
     scores: dict[int, float] = {}
     elements = {}
+    link_share: dict[int, float] = {}
     for segment in segments:
-        weight = _prose_weight(segment)
+        weight = _prose_weight(segment, link_share)
         if weight <= 0:
             continue
         element, share = segment.element, 1.0
@@ -224,15 +231,18 @@ def _main_content(segments: list[Segment]) -> list[Segment]:
     return [s for s in segments if id(s.element) in inside and not _boilerplate(s)]
 
 
-def _prose_weight(segment: Segment) -> float:
+def _prose_weight(segment: Segment, link_share: dict[int, float]) -> float:
+    """Long lines with Chinese punctuation weigh most; lines in link lists hardly count."""
     text = segment.text
     if segment.row is not None:
         return len(text) * 0.5
     if len(text) < 10 or _boilerplate(segment):
         return 0.0
-    links = sum(len(a.text_content()) for a in segment.element.iter("a"))
-    density = links / max(1, len(segment.element.text_content()))
-    return len(text) * (1 + text.count("，") + text.count("。")) * (1 - density)
+    element = segment.element
+    if id(element) not in link_share:  # many lines share one element: measure it once
+        links = sum(len(a.text_content()) for a in element.iter("a"))
+        link_share[id(element)] = links / max(1, len(element.text_content()))
+    return len(text) * (1 + text.count("，") + text.count("。")) * (1 - link_share[id(element)])
 
 
 def _boilerplate(segment: Segment) -> bool:
@@ -261,7 +271,7 @@ def _pieces(content: list[Segment], title: str | None, segments: list[Segment]) 
         table = None
         tag = getattr(segment.element, "tag", "")
         kind = "paragraph"
-        if tag in _HEADINGS or _all_bold(segment.element) and len(segment.text) <= 40:
+        if tag in _HEADINGS or len(segment.text) <= 40 and _all_bold(segment):
             kind = "heading"
         pieces.append(Piece(kind, segment.text, [segment.line]))
     if not title:
@@ -280,10 +290,10 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _all_bold(element) -> bool:
-    text = element.text_content().strip()
-    bold = "".join(b.text_content() for b in element.iter("strong", "b")).strip()
-    return bool(text) and bold == text
+def _all_bold(segment: Segment) -> bool:
+    """A short line that is its element's whole text, all of it in <strong> or <b>."""
+    bold = _squeeze("".join(b.text_content() for b in segment.element.iter("strong", "b")))
+    return bold == _squeeze(segment.text) and _squeeze(segment.element.text_content()) == bold
 
 
 def _iso_date(text: str | None) -> str | None:

@@ -10,10 +10,11 @@ page holding several headlines becomes several documents.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from zhibiao.errors import InputError
@@ -38,6 +39,7 @@ _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _WEIGHT_SUFFIX = re.compile(r"[-_,]?(bold|black|heavy|semibold|demibold|medium|regular|light|italic|oblique)$", re.I)
 _SENTENCE_END = re.compile(r"[。！？!?…；;：:]['\"”’」』）)]*$")
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·]*$")
+_FOLIO = re.compile(r"责任?编辑|责编|美编|校对|版式|组版|星期[一二三四五六日天]|第\s*\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,2}\s*版(?!权)")
 _BYLINE = re.compile(r"记者|通讯员|特约|撰稿|见习|实习生|^\s*[文图]\s*[/／]|摄影?$|编辑")
 
 
@@ -74,11 +76,14 @@ class Atom:
     y1: float = 0.0
     raw_line: int = 0
     members: list[Atom] | None = None  # for a frame: the atoms inside it, cut on their own
+    rows: list[list[str]] | None = None  # for a ruled table: its cells
+    raw_lines: list[int] = field(default_factory=list)  # for a ruled table: its runs' raw lines
 
     def __post_init__(self):
         cs = self.chars
         self.x0, self.x1 = min(c.x0 for c in cs), max(c.x1 for c in cs)
-        self.y0, self.y1 = min(c.top for c in cs), max(c.bottom for c in cs)
+        low, high = min(cs, key=lambda c: c.top), max(cs, key=lambda c: c.bottom)
+        self.y0, self.y1 = low.top, high.bottom
         if not self.text:
             self.text = "".join(c.text for c in cs)
 
@@ -113,6 +118,7 @@ class Line:
     raw_lines: list[int]
     vertical: bool = False
     leaf: int = 0
+    rows: list[list[str]] | None = None  # a ruled table, whole
 
 
 @dataclass
@@ -168,14 +174,18 @@ def read_pdf(data: bytes, source: str | None) -> list[Document]:
 def _open(pymupdf, data: bytes, source: str | None):
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
-    if b"%%EOF" not in data[-2048:]:
-        raise InputError(source, "is a truncated PDF: it ends before its end-of-file marker")
+    # a file cut short loses its end-of-file marker, and MuPDF has to rebuild what it can find
+    ends = b"%%EOF" in data[-2048:]
+    truncated = InputError(source, "is a truncated PDF: it ends before its end-of-file marker")
     try:
         pdf = pymupdf.open(stream=data, filetype="pdf")
     except Exception as error:  # MuPDF raises its own types for every kind of damage
-        raise InputError(source, f"is not a readable PDF ({_first_line(error)})") from None
+        raise (truncated if not ends else InputError(source, f"is not a readable PDF ({_first_line(error)})")) \
+            from None
     if pdf.needs_pass:
         raise InputError(source, "is an encrypted PDF; remove the password first")
+    if not ends and (pdf.is_repaired or pdf.page_count == 0):
+        raise truncated
     if pdf.page_count == 0:
         raise InputError(source, "is a PDF without pages")
     return pdf
@@ -191,8 +201,12 @@ def _page_layout(page, number: int, first_raw_line: int) -> PageLayout:
     layout = PageLayout(number, page.rect.height)
     horizontal, vertical_atoms = _characters(page)
     chars = _dedupe(horizontal)
-    stacked, chars = _stacked(chars)
-    atoms = _runs(chars, RUN_GAP) + [_vertical_atom(group) for group in _vertical_groups(stacked)]
+    bands = _baseline_bands(chars)
+    stacked = _stacked(_isolated(bands))
+    if stacked:
+        taken = {id(ch) for chain in stacked for ch in chain}
+        bands = [kept for band in bands if (kept := [ch for ch in band if id(ch) not in taken])]
+    atoms = _runs(bands) + [_vertical_atom(group) for group in _vertical_groups(stacked)]
     atoms += vertical_atoms
     if not atoms:
         return layout
@@ -201,6 +215,7 @@ def _page_layout(page, number: int, first_raw_line: int) -> PageLayout:
         layout.raw.append(atom.text)
     pictures, frames, h_rules, v_rules = _graphics(page, atoms, number)
     layout.pictures = pictures
+    atoms = _tables(atoms, h_rules, v_rules)
     leaves = _xy_cut(_framed(atoms, frames), h_rules, v_rules, pictures)
     for leaf_id, (leaf, column) in enumerate(leaves):
         layout.lines += _leaf_lines(leaf, column, number, leaf_id + number * 100000)
@@ -242,16 +257,17 @@ def _dedupe(chars: list[Char]) -> list[Char]:
     kept: list[Char] = []
     index: dict[tuple[str, int, int], int] = {}
     for ch in chars:
+        # a grid of cells as wide as the largest offset: a twin is in this cell or the nearest
+        # neighbouring one on each axis
         cell = max(0.5, DUPLICATE_OFFSET * ch.size)
-        gx, gy = int(ch.x0 // cell), int(ch.baseline // cell)
+        fx, fy = ch.x0 / cell, ch.baseline / cell
+        gx, gy = int(fx), int(fy)
+        nx, ny = (gx - 1 if fx - gx < 0.5 else gx + 1), (gy - 1 if fy - gy < 0.5 else gy + 1)
         twin = None
-        for kx in (gx - 1, gx, gx + 1):
-            for ky in (gy - 1, gy, gy + 1):
-                k = index.get((ch.text, kx, ky))
-                if k is not None and _same_glyph(kept[k], ch):
-                    twin = k
-                    break
-            if twin is not None:
+        for key in ((ch.text, gx, gy), (ch.text, nx, gy), (ch.text, gx, ny), (ch.text, nx, ny)):
+            k = index.get(key)
+            if k is not None and _same_glyph(kept[k], ch):
+                twin = k
                 break
         if twin is None:
             index[(ch.text, gx, gy)] = len(kept)
@@ -271,16 +287,28 @@ def _same_glyph(a: Char, b: Char) -> bool:
             and abs(a.baseline - b.baseline) <= DUPLICATE_OFFSET * a.size)
 
 
-def _runs(chars: list[Char], gap: float) -> list[Atom]:
-    """Characters on one baseline, split where the gap between them is wider than ``gap`` ems."""
-    atoms = []
-    for band in _baseline_bands(chars):
+def _baseline_bands(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped by baseline, each group from left to right."""
+    bands: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: c.baseline):
+        if bands and ch.baseline - bands[-1][0].baseline <= 0.25 * ch.size:
+            bands[-1].append(ch)
+        else:
+            bands.append([ch])
+    for band in bands:
         band.sort(key=lambda c: c.x0)
+    return bands
+
+
+def _runs(bands: list[list[Char]]) -> list[Atom]:
+    """Each band split where a gap is wider than RUN_GAP ems, or the size changes."""
+    atoms = []
+    for band in bands:
         run = [band[0]]
         for ch in band[1:]:
             prev = run[-1]
-            size = max(prev.size, ch.size)
-            if ch.x0 - prev.x1 > gap * size or abs(ch.size - prev.size) > 0.3 * size:
+            size = ch.size if ch.size > prev.size else prev.size
+            if ch.x0 - prev.x1 > RUN_GAP * size or abs(ch.size - prev.size) > 0.3 * size:
                 atoms.append(Atom(run))
                 run = [ch]
             else:
@@ -289,22 +317,23 @@ def _runs(chars: list[Char], gap: float) -> list[Atom]:
     return atoms
 
 
-def _baseline_bands(chars: list[Char]) -> list[list[Char]]:
-    bands: list[list[Char]] = []
-    for ch in sorted(chars, key=lambda c: c.baseline):
-        if bands and ch.baseline - bands[-1][0].baseline <= 0.25 * ch.size:
-            bands[-1].append(ch)
-        else:
-            bands.append([ch])
-    return bands
+def _isolated(bands: list[list[Char]]) -> list[Char]:
+    """Characters with no neighbour close on either side along their baseline."""
+    out = []
+    for band in bands:
+        for i, ch in enumerate(band):
+            reach = ISOLATED_GAP * ch.size
+            if not ch.text.strip() or (i and ch.x0 - band[i - 1].x1 <= reach) \
+                    or (i + 1 < len(band) and band[i + 1].x0 - ch.x1 <= reach):
+                continue
+            out.append(ch)
+    return out
 
 
-def _stacked(chars: list[Char]) -> tuple[list[list[Char]], list[Char]]:
-    """Chains of characters with no neighbour on their baseline, each right above the next."""
-    isolated = [a.chars[0] for a in _runs(chars, ISOLATED_GAP) if len(a.chars) == 1 and a.chars[0].text.strip()]
+def _stacked(isolated: list[Char]) -> list[list[Char]]:
+    """Chains of isolated characters, each right above the next: vertical text."""
     if len(isolated) < 2:
-        return [], chars
-    isolated.sort(key=lambda c: (c.x0 + c.x1) / 2)
+        return []
     chains: list[list[Char]] = []
     open_chains: list[list[Char]] = []
     for ch in sorted(isolated, key=lambda c: c.baseline):
@@ -321,9 +350,7 @@ def _stacked(chars: list[Char]) -> tuple[list[list[Char]], list[Char]]:
             chains.append(chain)
             open_chains.append(chain)
         open_chains = [c for c in open_chains if ch.top - c[-1].bottom <= STACK_GAP * ch.size * 2]
-    vertical = [c for c in chains if len(c) >= 2]
-    taken = {id(ch) for chain in vertical for ch in chain}
-    return vertical, [ch for ch in chars if id(ch) not in taken]
+    return [c for c in chains if len(c) >= 2]
 
 
 def _vertical_groups(chains: list[list[Char]]) -> list[list[list[Char]]]:
@@ -350,18 +377,20 @@ def _graphics(page, atoms: list[Atom], number: int) -> tuple[list[Picture], list
     """Pictures (images, and filled boxes with no text inside), frames (boxes with text inside:
     sidebars), and horizontal and vertical rules."""
     body = statistics.median(a.size for a in atoms)
-    boxes = [info["bbox"] for info in page.get_image_info()]
-    h_rules, v_rules = [], []
-    for drawing in page.get_cdrawings():
-        x0, y0, x1, y1 = drawing["rect"]
+    boxes, h_rules, v_rules = [], [], []
+    for kind, (x0, y0, x1, y1) in page.get_bboxlog():  # one pass over the page's drawing operations
         w, h = x1 - x0, y1 - y0
-        if h <= 2.5 and w >= 3 * body:
+        if kind in ("fill-image", "fill-imgmask", "fill-shade"):
+            boxes.append((x0, y0, x1, y1))
+        elif kind not in ("fill-path", "stroke-path"):
+            continue
+        elif h <= 2.5 and w >= 3 * body:
             h_rules.append((x0, (y0 + y1) / 2, x1))
         elif w <= 2.5 and h >= 3 * body:
             v_rules.append(((x0 + x1) / 2, y0, y1))
-        elif drawing.get("fill") is not None and w >= 2 * body and h >= 2 * body:
+        elif kind == "fill-path" and w >= 2 * body and h >= 2 * body:
             boxes.append((x0, y0, x1, y1))
-        elif w >= 3 * body and h >= 3 * body:  # an outline: its four sides are rules
+        elif kind == "stroke-path" and w >= 3 * body and h >= 3 * body:  # an outline: four rules
             boxes.append((x0, y0, x1, y1))
             h_rules += [(x0, y0, x1), (x0, y1, x1)]
             v_rules += [(x0, y0, y1), (x1, y0, y1)]
@@ -376,6 +405,67 @@ def _graphics(page, atoms: list[Atom], number: int) -> tuple[list[Picture], list
         else:
             pictures.append(Picture(number, x0, y0, x1, y1))
     return pictures, frames, h_rules, v_rules
+
+
+def _tables(atoms: list[Atom], h_rules: list[tuple], v_rules: list[tuple]) -> list[Atom]:
+    """Grids of ruled lines, three across and three down at least, become table atoms: the runs
+    inside each cell joined, top to bottom and left to right. Tables ruled only across (三线表)
+    are left as text."""
+    for xs, ys in _grids(h_rules, v_rules):
+        box = (xs[0], ys[0], xs[-1], ys[-1])
+        inside = [a for a in atoms if not a.vertical and _inside(a, box)]
+        if not inside:
+            continue
+        cells: dict[tuple[int, int], list[Atom]] = {}
+        for a in inside:
+            row = bisect.bisect(ys, (a.y0 + a.y1) / 2) - 1
+            col = bisect.bisect(xs, (a.x0 + a.x1) / 2) - 1
+            cells.setdefault((row, col), []).append(a)
+        rows = [["".join(a.text for a in sorted(cells.get((r, c), []), key=lambda a: (round(a.y0), a.x0)))
+                 for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
+        rows = [r for r in rows if any(r)]
+        table = Atom([c for a in inside for c in a.chars], text="\n".join("\t".join(r) for r in rows), rows=rows,
+                     raw_lines=sorted(a.raw_line for a in inside))
+        table.x0, table.y0, table.x1, table.y1 = box
+        taken = {id(a) for a in inside}
+        atoms = [a for a in atoms if id(a) not in taken] + [table]
+    return atoms
+
+
+def _grids(h_rules: list[tuple], v_rules: list[tuple]) -> list[tuple[list[float], list[float]]]:
+    """Sets of crossing rules: each grid's distinct x and y positions."""
+    rules = [("h", r) for r in h_rules] + [("v", r) for r in v_rules]
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (_, (hx0, hy, hx1)) in enumerate(rules[:len(h_rules)]):
+        for j in range(len(h_rules), len(rules)):
+            vx, vy0, vy1 = rules[j][1]
+            if hx0 - 1.5 <= vx <= hx1 + 1.5 and vy0 - 1.5 <= hy <= vy1 + 1.5:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[tuple]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(root(i), []).append(rule)
+    grids = []
+    for group in groups.values():
+        ys = _distinct([r[1] for kind, r in group if kind == "h"])
+        xs = _distinct([r[0] for kind, r in group if kind == "v"])
+        if len(xs) >= 3 and len(ys) >= 3:
+            grids.append((xs, ys))
+    return grids
+
+
+def _distinct(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 1.5:
+            out.append(v)
+    return out
 
 
 def _inside(atom: Atom, box: tuple) -> bool:
@@ -409,10 +499,9 @@ def _gaps(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def _xy_cut(atoms: list[Atom], h_rules: list[tuple], v_rules: list[tuple], pictures: list[Picture]):
     """Leaves in reading order, each with the x extent of the column it belongs to.
 
-    A ruled gap is cut first, then gutters (a gutter runs the height of its region, while a gap
-    across a region may only be where one column ended early), then gaps between stacked parts.
-    Pictures fill the height they take, so a picture inside a column does not open a gap across
-    the page."""
+    A ruled gap is cut first; then a gap across the region if every column goes on below it,
+    else the gutters. Pictures fill the height they take, so a picture inside a column does not
+    open a gap across the page."""
     leaves: list[tuple[list[Atom], tuple[float, float]]] = []
 
     def column_of(region: list[Atom]) -> tuple[float, float]:
@@ -424,24 +513,48 @@ def _xy_cut(atoms: list[Atom], h_rules: list[tuple], v_rules: list[tuple], pictu
         x0, x1 = min(a.x0 for a in region), max(a.x1 for a in region)
         y0, y1 = min(a.y0 for a in region), max(a.y1 for a in region)
         filled = [(p.y0, p.y1) for p in pictures if p.x1 > x0 and p.x0 < x1 and p.y1 > y0 and p.y0 < y1]
-        candidates = []  # (rank, width in ems, axis, position)
+        y_gaps, x_gaps = [], []  # (ruled, width in ems, position)
         for g0, g1 in _gaps([(a.y0, a.y1) for a in region] + filled):
             if g1 - g0 >= Y_CUT_GAP * size:
                 ruled = any(g0 <= ry <= g1 and min(rx1, x1) - max(rx0, x0) >= 0.8 * (x1 - x0)
                             for rx0, ry, rx1 in h_rules)
-                candidates.append((2 if ruled else 0, (g1 - g0) / size, "y", (g0 + g1) / 2))
+                y_gaps.append((ruled, (g1 - g0) / size, (g0 + g1) / 2, g1))
         for g0, g1 in _gaps([(a.x0, a.x1) for a in region]):
             if g1 - g0 >= X_CUT_GAP * size:
                 ruled = any(g0 <= rx <= g1 and min(ry1, y1) - max(ry0, y0) >= 0.8 * (y1 - y0)
                             for rx, ry0, ry1 in v_rules)
-                candidates.append((2 if ruled else 1, (g1 - g0) / size, "x", (g0 + g1) / 2))
-        if not candidates:
-            return None
-        _, _, axis, at = max(candidates)
-        return axis, at
+                x_gaps.append((ruled, (g1 - g0) / size, (g0 + g1) / 2))
+        ruled = [("y", g[:3]) for g in y_gaps if g[0]] + [("x", g) for g in x_gaps if g[0]]
+        if ruled:
+            axis, (_, _, at) = max(ruled, key=lambda c: c[1][1])
+            return axis, at
+        if not x_gaps:
+            return ("y", max(y_gaps)[2]) if y_gaps else None
+        # Both: a gap across the region is a section break under a headline (or between stacked
+        # articles) if every column goes on right below it and what stands above it does not
+        # stand over every column on its own (articles side by side, each under its headline);
+        # otherwise it is where some columns ended early, and the gutters come first.
+        bounds = sorted(at for _, _, at in x_gaps)
+        boxes = [(a.x0, a.y0) for a in region] + [(p.x0, p.y0) for p in pictures if p.x1 > x0 and p.x0 < x1]
+        for _, _, at, end in sorted(y_gaps, reverse=True):
+            tops: dict[int, float] = {}
+            for bx, by in boxes:
+                if by >= at:
+                    k = bisect.bisect(bounds, bx)
+                    tops[k] = min(tops.get(k, by), by)
+            above = {bisect.bisect(bounds, a.x0) for a in region if a.y1 <= at}
+            if len(tops) == len(bounds) + 1 and max(tops.values()) <= end + 2 * size \
+                    and len(above) < len(bounds) + 1:
+                return "y", at
+        return "x", max(x_gaps)[2]
 
     def cut(region: list[Atom], column: tuple[float, float]) -> None:
-        found = None if len(region) == 1 or _one_line(region) else best_cut(region)
+        if len(region) == 1:
+            found = None
+        elif _one_line(region):  # one line: only a gap of several ems parts two headlines
+            found = _wide_gap(region)
+        else:
+            found = best_cut(region)
         if found is None:
             frames = sorted((a for a in region if a.members), key=lambda a: a.y0)
             rest = [a for a in region if not a.members]
@@ -468,8 +581,18 @@ def _xy_cut(atoms: list[Atom], h_rules: list[tuple], v_rules: list[tuple], pictu
     return leaves
 
 
+def _wide_gap(line: list[Atom]) -> tuple[str, float] | None:
+    atoms = sorted(line, key=lambda a: a.x0)
+    reach = atoms[0].x1
+    for left, right in zip(atoms, atoms[1:]):
+        reach = max(reach, left.x1)
+        if right.x0 - reach >= 3 * max(left.size, right.size):
+            return "x", (reach + right.x0) / 2
+    return None
+
+
 def _one_line(region: list[Atom]) -> bool:
-    if any(a.vertical or a.members for a in region):
+    if any(a.vertical or a.members or a.rows for a in region):
         return False
     top = max(a.y0 for a in region)
     bottom = min(a.y1 for a in region)
@@ -479,7 +602,7 @@ def _one_line(region: list[Atom]) -> bool:
 def _leaf_lines(leaf: list[Atom], column: tuple[float, float], page: int, leaf_id: int) -> list[Line]:
     lines: list[Line] = []
     rows: list[list[Atom]] = []
-    for atom in sorted((a for a in leaf if not a.vertical), key=lambda a: (a.baseline, a.x0)):
+    for atom in sorted((a for a in leaf if not a.vertical and a.rows is None), key=lambda a: (a.baseline, a.x0)):
         if rows and abs(atom.baseline - rows[-1][0].baseline) <= 0.3 * max(atom.size, rows[-1][0].size):
             rows[-1].append(atom)
         else:
@@ -493,31 +616,40 @@ def _leaf_lines(leaf: list[Atom], column: tuple[float, float], page: int, leaf_i
         chars = [c for a in row for c in a.chars]
         lines.append(Line(text, row[0].x0, min(a.y0 for a in row), row[-1].x1, max(a.y1 for a in row),
                           _style(chars), page, column, sorted(a.raw_line for a in row), leaf=leaf_id))
-    for atom in (a for a in leaf if a.vertical):
-        lines.append(Line(atom.text, atom.x0, atom.y0, atom.x1, atom.y1, _style(atom.chars), page,
-                          column, [atom.raw_line], vertical=True, leaf=leaf_id))
+    for atom in (a for a in leaf if a.vertical or a.rows is not None):
+        lines.append(Line(atom.text, atom.x0, atom.y0, atom.x1, atom.y1, _style(atom.chars), page, column,
+                          atom.raw_lines or [atom.raw_line], vertical=atom.vertical, leaf=leaf_id, rows=atom.rows))
     lines.sort(key=lambda line: line.y0)
     return lines
 
 
 def _style(chars: list[Char]) -> Style:
-    counts = Counter((round(c.size * 2) / 2, c.bold, c.family) for c in chars if c.text.strip())
-    if not counts:
-        c = chars[0]
-        return Style(round(c.size * 2) / 2, c.bold, c.family)
-    return Style(*counts.most_common(1)[0][0])
+    """The size (to half a point), weight and family of most of the characters."""
+    # Chinese characters decide: digits are often set in a font of their own
+    wide = [c for c in chars if c.text >= "\u2e80"] or [c for c in chars if c.text != " "]
+    counts = Counter((c.size, c.bold, c.family) for c in wide)
+    size, bold, family = counts.most_common(1)[0][0] if counts else (chars[0].size, chars[0].bold, chars[0].family)
+    return Style(round(size * 2) / 2, bold, family)
 
 
 def _drop_running_lines(layouts: list[PageLayout]) -> None:
-    """Page numbers, and headers or footers repeated on three pages or more, in the page margins."""
+    """In the page margins: page numbers, a newspaper's folio line (版次, 星期, 责任编辑: one mark in
+    type smaller than the body's, or two), and headers or footers repeated on three pages or more."""
     def margin(line: Line, layout: PageLayout) -> bool:
         return line.y1 < layout.height * 0.1 or line.y0 > layout.height * 0.9
 
+    lines = [line for layout in layouts for line in layout.lines if _plain(line)]
+    body_size = _commonest_style(lines).size if lines else 0.0
     repeated = Counter(line.text for layout in layouts for line in layout.lines if margin(line, layout))
+
+    def running(line: Line, layout: PageLayout) -> bool:
+        text = normalise(line.text)
+        return margin(line, layout) and bool(
+            _PAGE_NUMBER.match(text) or (len(layouts) >= 3 and repeated[line.text] >= 3)
+            or (line.style.size < body_size and _FOLIO.search(text)) or len(_FOLIO.findall(text)) >= 2)
+
     for layout in layouts:
-        layout.lines = [line for line in layout.lines
-                        if not (margin(line, layout) and (_PAGE_NUMBER.match(normalise(line.text))
-                                                          or (len(layouts) >= 3 and repeated[line.text] >= 3)))]
+        layout.lines = [line for line in layout.lines if not running(line, layout)]
 
 
 # --- blocks over the whole file --------------------------------------------------------------
@@ -529,11 +661,19 @@ class _Block:
 
     @property
     def style(self) -> Style:
-        return Counter(line.style for line in self.lines for _ in line.text).most_common(1)[0][0]
+        return _commonest_style(self.lines)
 
     @property
     def page(self) -> int:
         return self.lines[0].page
+
+
+def _commonest_style(lines: list[Line]) -> Style:
+    """The style of most characters."""
+    counts: Counter[Style] = Counter()
+    for line in lines:
+        counts[line.style] += len(line.text)
+    return counts.most_common(1)[0][0]
 
 
 def _blocks(layouts: list[PageLayout]) -> list[_Block]:
@@ -541,16 +681,17 @@ def _blocks(layouts: list[PageLayout]) -> list[_Block]:
     if not stream:
         return []
     pictures = [p for layout in layouts for p in layout.pictures]
-    body = Counter(line.style for line in stream if not line.vertical for _ in line.text).most_common(1)
-    body_style = body[0][0] if body else stream[0].style
+    body_style = _commonest_style([line for line in stream if _plain(line)] or stream)
     captions = _captions(stream, pictures, body_style)
-    edges = _edges(stream, pictures, body_style)
+    edges = _edges(stream, _with_captions(pictures, captions, stream), body_style)
     blocks: list[_Block] = []
     paragraph: _Block | None = None  # the body block a line may continue, across captions and columns
     caption: _Block | None = None
     for line in stream:
         picture = captions.get(id(line))
-        if line.vertical:
+        if line.rows is not None:
+            blocks.append(_Block("table", [line]))
+        elif line.vertical:
             kind = "caption" if picture else "sidebar_label" if len(line.text) <= 8 else "paragraph"
             blocks.append(_Block(kind, [line]))
         elif picture:
@@ -568,12 +709,19 @@ def _blocks(layouts: list[PageLayout]) -> list[_Block]:
     return blocks
 
 
+def _plain(line: Line) -> bool:
+    """A horizontal line of running text: neither vertical text nor a table."""
+    return not line.vertical and line.rows is None
+
+
 def _captions(stream: list[Line], pictures: list[Picture], body: Style) -> dict[int, Picture]:
     """Lines that caption a picture: vertical text beside it, or lines of another style than the
     body's just under or over it (and the lines of that style that follow them)."""
     found: dict[int, Picture] = {}
     for i, line in enumerate(stream):
         size = line.style.size
+        if line.rows is not None:
+            continue
         for pic in pictures:
             if pic.page != line.page:
                 continue
@@ -599,13 +747,26 @@ def _captions(stream: list[Line], pictures: list[Picture], body: Style) -> dict[
     return found
 
 
+def _with_captions(pictures: list[Picture], captions: dict[int, Picture], stream: list[Line]) -> list[Picture]:
+    """Each picture's box grown to take in its caption: what the text around it wraps around."""
+    grown = {id(p): Picture(p.page, p.x0, p.y0, p.x1, p.y1) for p in pictures}
+    for line in stream:
+        pic = captions.get(id(line))
+        if pic is not None:
+            box = grown[id(pic)]
+            box.x0, box.y0, box.x1, box.y1 = (min(box.x0, line.x0), min(box.y0, line.y0),
+                                              max(box.x1, line.x1), max(box.y1, line.y1))
+    return list(grown.values())
+
+
 def _edges(stream: list[Line], pictures: list[Picture], body: Style) -> dict[int, tuple[float, float]]:
     """Each line's left and right margins: its column's, or those of the lines beside the same
-    picture when it wraps around one."""
+    picture when it wraps around one (text wraps at some distance: half an em counts as beside)."""
     def beside(line: Line) -> tuple[int | None, int | None]:
         left = right = None
+        reach = 0.6 * line.style.size
         for k, pic in enumerate(pictures):
-            if pic.page != line.page or pic.y1 <= line.y0 or pic.y0 >= line.y1:
+            if pic.page != line.page or pic.y1 <= line.y0 - reach or pic.y0 >= line.y1 + reach:
                 continue
             if line.column[0] < pic.x1 <= line.x0 + 1:
                 left = k
@@ -617,7 +778,7 @@ def _edges(stream: list[Line], pictures: list[Picture], body: Style) -> dict[int
     lefts: dict[tuple, float] = {}
     rights: dict[tuple, float] = {}
     for line in stream:
-        if line.vertical:
+        if not _plain(line):
             continue
         left, right = beside(line)
         keys[id(line)] = lk, rk = (line.page, line.column, left), (line.page, line.column, right)
@@ -626,7 +787,7 @@ def _edges(stream: list[Line], pictures: list[Picture], body: Style) -> dict[int
             rights[rk] = max(rights.get(rk, line.x1), line.x1)
     edges = {}
     for line in stream:
-        if not line.vertical:
+        if _plain(line):
             lk, rk = keys[id(line)]
             edges[id(line)] = (lefts.get(lk, line.column[0]), rights.get(rk, line.column[1]))
     return edges
@@ -657,7 +818,7 @@ def _classify(blocks: list[_Block], body: Style) -> None:
     def text(block: _Block) -> str:
         return "".join(line.text for line in block.lines)
 
-    for i, block in enumerate(blocks):
+    for block in blocks:
         if block.kind != "paragraph":
             continue
         style = block.style
@@ -719,6 +880,10 @@ def _articles(blocks: list[_Block]) -> list[list[_Block]]:
 def _pieces(blocks: list[_Block]) -> list[Piece]:
     pieces = []
     for block in blocks:
+        if block.kind == "table":
+            line = block.lines[0]
+            pieces.append(Piece("table", "", line.raw_lines, block.page, rows=line.rows))
+            continue
         text = ""
         for line in block.lines:
             piece = line.text.strip()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -130,10 +131,33 @@ class SQLite(Dialect):
             self.connection.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_MS}")
             self.connection.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
             if not readonly:
-                self.connection.execute("PRAGMA journal_mode = WAL")
+                self._use_wal()
                 # WAL + NORMAL: a killed process loses nothing committed; only power loss can.
                 self.connection.execute("PRAGMA synchronous = NORMAL")
             self.connection.execute("PRAGMA foreign_keys = ON")
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL once. The switch needs the file to itself and SQLite does not
+        wait for that (no busy handler), so a store opened by several processes at once retries."""
+        deadline = time.monotonic() + self.BUSY_TIMEOUT_MS / 1000
+        delay = 0.002
+        # A first read loads the header, so that a file already in WAL is known to be.
+        self.connection.execute("SELECT COUNT(*) FROM sqlite_master")
+        while not self._switched_to_wal():
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.target}: another process holds the store; cannot switch it to WAL")
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+    def _switched_to_wal(self) -> bool:
+        if self.connection.execute("PRAGMA journal_mode").fetchone()["journal_mode"] == "wal":
+            return True
+        try:
+            return self.connection.execute("PRAGMA journal_mode = WAL").fetchone()["journal_mode"] == "wal"
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                raise
+            return False
 
     def _execute(self, sql, params):
         return self.connection.execute(sql, params).fetchall()

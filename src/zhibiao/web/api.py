@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 from zhibiao.web.common import (
     FactFilters, fact_filters, fact_order, get_store, indicator_series, same_origin,
 )
-from zhibiao.web.upload import extract_upload, read_upload, save_documents
+from zhibiao.web.upload import extract_upload, read_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
 FACT_COLUMNS = ("id", "doc_id", "doc_title", "doc_date", "doc_source", "indicator", "indicator_key", "value",
@@ -43,14 +43,14 @@ def get_document(doc_id: int, store: Any = Depends(get_store)) -> dict[str, Any]
 def list_facts(filters: FactFilters = Depends(fact_filters), order: tuple[str, bool] = Depends(fact_order),
                limit: int = Limit, offset: int = Offset, store: Any = Depends(get_store)) -> dict[str, Any]:
     query = filters.query()
-    return {"total": store.count_facts(**query), "limit": limit, "offset": offset,
+    return {"total": store.aggregate("count_facts", **query), "limit": limit, "offset": offset,
             "facts": store.facts(**query, order_by=order[0], descending=order[1], limit=limit, offset=offset)}
 
 
 @router.get("/facts/facets", summary="Counts of the facts matching the filters, by kind, unit, place, period, indicator")
 def fact_facets(filters: FactFilters = Depends(fact_filters), store: Any = Depends(get_store)) -> dict[str, Any]:
     return {field: [{"value": value, "count": count} for value, count in pairs]
-            for field, pairs in store.facets(**filters.query()).items()}
+            for field, pairs in store.aggregate("facets", **filters.query()).items()}
 
 
 @router.get("/facts.csv", summary="Every fact matching the filters, as CSV (UTF-8 with a byte-order mark)",
@@ -84,7 +84,7 @@ def download_facts_json(filters: FactFilters = Depends(fact_filters), order: tup
 
 @router.get("/indicators", summary="Indicators with the number of facts on each, most first")
 def list_indicators(limit: int = Query(200, ge=1, le=5000), store: Any = Depends(get_store)) -> list[dict[str, Any]]:
-    pairs = store.facets(fields=("indicator_key",), top=limit).get("indicator_key", [])
+    pairs = store.aggregate("facets", fields=("indicator_key",), top=limit).get("indicator_key", [])
     return [{"indicator": name, "facts": count} for name, count in pairs]
 
 
@@ -102,7 +102,7 @@ async def upload(request: Request) -> dict[str, Any]:
     documents = await run_in_threadpool(extract_upload, data, filename, fields)
     saved = []
     if fields.get("save", "").lower() in ("1", "true", "yes"):
-        pairs = await run_in_threadpool(save_documents, request.app.state.db, documents)
+        pairs = await run_in_threadpool(request.app.state.stores.save, documents)
         saved = [{"id": doc_id, "created": created} for doc_id, created in pairs]
     return {"filename": filename, "documents": [doc.to_dict() for doc in documents], "saved": saved}
 

@@ -44,7 +44,6 @@ def create_app(db: str) -> ASGIApp:
     app = FastAPI(title="zhibiao", version=version("zhibiao"), lifespan=lifespan,
                   summary="Facts from Chinese development reports, each grounded in its source passage.",
                   docs_url=None, redoc_url=None)  # FastAPI's docs pages load Swagger UI from a CDN
-    app.state.db = db
     app.state.stores = stores
     app.state.pending = PendingUploads()
     app.mount("/static", StaticFiles(packages=[("zhibiao.web", "static")]), name="static")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -15,21 +17,28 @@ from zhibiao.model import FACT_KINDS
 from zhibiao.store import open_store
 
 FACT_ORDERS = ("doc", "indicator", "place", "period", "kind", "value", "unit")
+AGGREGATE_SECONDS = 300
+AGGREGATE_ENTRIES = 512
 ORDER_HELP = f"one of {', '.join(FACT_ORDERS)}; a leading '-' sorts descending (-value)"
 
 templates = jinja2.Environment(loader=jinja2.PackageLoader("zhibiao.web", "templates"), autoescape=True,
                                trim_blocks=True, lstrip_blocks=True)
 templates.filters["quote"] = lambda value: quote(str(value), safe="")
+templates.filters["counted"] = lambda n, noun, plural=None: f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 class ThreadStores:
-    """The store opened read-only once per worker thread (a SQLite connection stays in its thread);
-    attribute access goes to the calling thread's store, so it reads like one Store."""
+    """The store opened read-only once per worker thread, so a slow query does not hold up the
+    others; attribute access goes to the calling thread's store, so it reads like one Store.
+
+    Aggregates (counts, facets, series) are remembered for AGGREGATE_SECONDS: over a million facts
+    each takes seconds. The app's own save forgets them; another process's ingest shows up in time."""
 
     def __init__(self, target: str):
         self.target = target
         self._local = threading.local()
         self._opened: list[Any] = []
+        self._aggregates: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __getattr__(self, name: str) -> Any:
@@ -43,6 +52,30 @@ class ThreadStores:
             with self._lock:
                 self._opened.append(store)
         return store
+
+    def aggregate(self, method: str, **arguments: Any) -> Any:
+        """``store.method(**arguments)``, from memory when asked less than AGGREGATE_SECONDS ago."""
+        key = (method, tuple(sorted(arguments.items())))
+        with self._lock:
+            found = self._aggregates.get(key)
+        if found and time.monotonic() - found[0] < AGGREGATE_SECONDS:
+            return found[1]
+        value = getattr(self.current(), method)(**arguments)
+        with self._lock:
+            self._aggregates[key] = (time.monotonic(), value)
+            self._aggregates.move_to_end(key)
+            while len(self._aggregates) > AGGREGATE_ENTRIES:
+                self._aggregates.popitem(last=False)
+        return value
+
+    def save(self, documents: list) -> list[tuple[int, bool]]:
+        """The one write the app makes: one input's documents added in one transaction through a
+        connection opened for it; (id, created) for each."""
+        with open_store(self.target) as store:
+            saved = store.add_documents(documents)
+        with self._lock:
+            self._aggregates.clear()
+        return saved
 
     def close(self) -> None:
         with self._lock:
@@ -58,7 +91,7 @@ def get_store(request: Request) -> Any:
 
 def indicator_series(store: Any, name: str, place: str | None) -> Any:
     """The store's series for an indicator; NotFoundError when no fact anywhere names it."""
-    series = store.series(name, place=place or None)
+    series = store.aggregate("series", indicator=name, place=place or None)
     if not series.points and not place:
         raise NotFoundError(f"no facts on the indicator {name!r}")
     return series
@@ -112,8 +145,11 @@ def with_params(path: str, params: dict[str, Any], **changes: Any) -> str:
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
+templates.globals["with_params"] = with_params
+
+
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    page = templates.get_template(template).render(request=request, with_params=with_params, **context)
+    page = templates.get_template(template).render(request=request, **context)
     return HTMLResponse(page, status_code=status)
 
 

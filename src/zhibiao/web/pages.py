@@ -17,7 +17,7 @@ from zhibiao.web.common import (
     FactFilters, fact_filters, fact_order, get_store, indicator_series, render, same_origin,
 )
 from zhibiao.web.highlight import KIND_WORDS, QUALIFIER_WORDS, render_article
-from zhibiao.web.upload import MAX_UPLOAD_BYTES, extract_upload, read_upload, save_documents
+from zhibiao.web.upload import MAX_UPLOAD_BYTES, extract_upload, read_upload
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 DOCUMENTS_PER_PAGE = 25
@@ -62,16 +62,16 @@ def facts_page(request: Request, filters: FactFilters = Depends(fact_filters),
     query = filters.query()
     rows = store.facts(**query, order_by=order[0], descending=order[1], limit=FACTS_PER_PAGE,
                        offset=(page - 1) * FACTS_PER_PAGE)
-    total = store.count_facts(**query)
+    total = store.aggregate("count_facts", **query)
     params = {**query, "order": request.query_params.get("order")}
-    return render(request, "facts.html", rows=rows, total=total, page=page, facets=store.facets(**query),
+    return render(request, "facts.html", rows=rows, total=total, page=page, facets=store.aggregate("facets", **query),
                   pages=_page_count(total, FACTS_PER_PAGE), params=params, filters=filters, order=order,
                   kinds=KIND_WORDS, format_row_value=format_row_value)
 
 
 @router.get("/indicators")
 def indicators_page(request: Request, store: Any = Depends(get_store)) -> HTMLResponse:
-    indicators = store.facets(fields=("indicator_key",), top=500).get("indicator_key", [])
+    indicators = store.aggregate("facets", fields=("indicator_key",), top=500).get("indicator_key", [])
     return render(request, "indicators.html", indicators=indicators)
 
 
@@ -105,7 +105,7 @@ async def upload_preview(request: Request) -> HTMLResponse:
 def upload_save(request: Request, token: str = Form(...)) -> RedirectResponse:
     """The one write: the held upload's documents added to the store, each in one transaction."""
     documents = request.app.state.pending.take(token)
-    saved = [doc_id for doc_id, _ in save_documents(request.app.state.db, documents)]
+    saved = [doc_id for doc_id, _ in request.app.state.stores.save(documents)]
     target = f"/documents/{saved[0]}" if len(saved) == 1 else "/documents"
     return RedirectResponse(target, status_code=303)
 

@@ -15,7 +15,6 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from zhibiao import pipeline
 from zhibiao.errors import NotFoundError, QueryError, ZhibiaoError
 from zhibiao.model import Document
-from zhibiao.store import open_store
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 FORM_OVERHEAD = 64 * 1024  # boundaries, part headers and the small fields around the file
@@ -68,12 +67,6 @@ def extract_upload(data: bytes, filename: str, fields: dict[str, str]) -> list[D
         except ValueError:
             raise QueryError(f"date={date!r} is not a date in the form YYYY-MM-DD") from None
     return pipeline.extract(data, filename, date=date, place=fields.get("place") or None)
-
-
-def save_documents(db: str, documents: list[Document]) -> list[tuple[int, bool]]:
-    """The one write the app makes: each document added to the store; (id, created) for each."""
-    with open_store(db) as store:
-        return [store.add_document(doc) for doc in documents]
 
 
 async def _limited(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
