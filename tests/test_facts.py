@@ -150,6 +150,66 @@ CASES = {
     "feature-chinese-numerals": (
         "全区培育高新技术企业一千八百七十家，建成两千个充电桩。",
         [("高新技术企业", "1870", "家", "level", None), ("充电桩", "2000", "个", "level", None)]),
+    # patterns met while generalising: each broke once
+    "contribution-is-its-own-measure": (
+        "第一、二、三产业分别拉动经济增长0.8、2.0和3.4个百分点。",
+        [("拉动经济增长", "0.8", "个百分点", "change", None),
+         ("拉动经济增长", "2", "个百分点", "change", None),
+         ("拉动经济增长", "3.4", "个百分点", "change", None)]),
+    "ranks-listed-in-order": (
+        "历下区地区生产总值2282.9亿元，位居第一；高新区、市中区分别为1619.3亿元和1275.6亿元，依次位列第二、三位。",
+        [("地区生产总值", "228290000000", "元", "level", None),
+         ("地区生产总值", "1", "名", "rank", None),
+         ("", "161930000000", "元", "level", None),
+         ("", "127560000000", "元", "level", None),
+         ("", "2", "名", "rank", None),
+         ("", "3", "名", "rank", None)]),
+    "years-in-a-row-with-ordinal": (
+        "辖区经济连续第七年进入全省十强县前三名。",
+        [("进入全省十强县前三名", "7", "年", "level", None), ("辖区经济", "3", "名", "rank", "under")]),
+    "from-one-level-to-another": (
+        "生产性服务业税收占全区税收的份额由14.7%提升至26.9%。",
+        [("份额", "14.7", "%", "level", None), ("份额", "26.9", "%", "level", None)]),
+    "change-then-new-level": (
+        "第三产业占比提高1.2个百分点至56.8%，净利润下降23.4%至1.1亿元。",
+        [("第三产业占比", "1.2", "个百分点", "change", None),
+         ("第三产业占比", "56.8", "%", "level", None),
+         ("净利润", "-23.4", "%", "change", None),
+         ("净利润", "110000000", "元", "level", None)]),
+    "respectively-after-separate-clauses": (
+        "全年接待游客1256.8万人次，实现旅游综合收入118.6亿元，分别增长12.4%和10.8%。",
+        [("接待游客", "12568000", "人次", "level", None), ("旅游综合收入", "11860000000", "元", "level", None),
+         ("接待游客", "12.4", "%", "change", None), ("旅游综合收入", "10.8", "%", "change", None)]),
+    "respectively-against-several-scopes": (
+        "地区生产总值增长8.5%，增速分别高于全省、全市1.8个和0.5个百分点。",
+        [("地区生产总值", "8.5", "%", "change", None),
+         ("地区生产总值增速", "1.8", "个百分点", "change", None),
+         ("地区生产总值增速", "0.5", "个百分点", "change", None)]),
+    "latin-letters-after-a-unit": (
+        "全市32家A级旅游景区全部开放。",
+        [("A级旅游景区", "32", "家", "level", None)]),
+    "flood-standard-in-years": (
+        "桥梁的防洪标准由三十年一遇提高到百年一遇。",
+        [("防洪标准", "30", "年", "level", None), ("防洪标准", "100", "年", "level", None)]),
+    "mixed-numeral-and-whole-percent": (
+        "惠及居民24万4000户，自然村通话率达到百分之百。",
+        [("惠及居民", "244000", "户", "level", None), ("自然村通话率", "100", "%", "level", None)]),
+    "people-counted-with-a-scale-word-alone": (
+        "全区面积113平方公里，常住人口23.98万。",
+        [("面积", "113", "平方公里", "level", None), ("常住人口", "239800", "人", "level", None)]),
+    "a-threshold-names-a-class": (
+        "营业收入超十亿元的行业有6个，成为全市首个300亿元园区。",
+        [("营业收入超十亿元的行业", "6", "个", "level", None)]),
+    "average-annual-growth": (
+        "五年来，全区地区生产总值年均增长8.5%，贷款余额同比多增120亿元。",
+        [("地区生产总值", "8.5", "%", "change", None), ("贷款余额", "12000000000", "元", "change", None)]),
+    "share-is-not-a-basis": (
+        "第一产业占比下降0.3个百分点。",
+        [("第一产业占比", "-0.3", "个百分点", "change", None)]),
+    "milestones-and-thresholds-crossed": (
+        "地区生产总值早已突破千亿元，又跨过2000亿元关口。",
+        [("地区生产总值", "100000000000", "元", "level", "over"),
+         ("地区生产总值", "200000000000", "元", "level", "over")]),
     "feature-scale-words": (
         "截至目前，存款余额1.2万亿元，贷款余额8900万元，保费收入16.4亿元。",
         [("存款余额", "1200000000000", "元", "level", None),
@@ -182,6 +242,21 @@ def test_facts_read_real_sentences(text, expected):
 ])
 def test_facts_ignore_numbers_that_are_not_quantities(text):
     assert facts_of(text) == []
+
+
+def test_facts_values_listed_for_places_take_the_indicator_before():
+    text = "历下区地区生产总值2282.9亿元；高新区、市中区分别为1619.3亿元和1275.6亿元。"
+    places = [Entity("place", name, text.index(name), text.index(name) + len(name))
+              for name in ("历下区", "高新区", "市中区")]
+    facts = facts_of(text, entities=places)
+    assert [(f.indicator, f.place) for f in facts[1:]] == [("地区生产总值", "高新区"), ("地区生产总值", "市中区")]
+
+
+def test_facts_a_plan_for_a_year_not_yet_over_is_a_target():
+    text = "2023年政府专项债储备额度达到45亿元以上。"
+    dates = [DateMention("2023年", 0, 5, "2023-01-01", "2023-12-31")]
+    assert [f.kind for f in facts_of(text, dates=dates, date="2023-04-22")] == ["target"]
+    assert [f.kind for f in facts_of(text, dates=dates, date="2024-03-01")] == ["level"]
 
 
 def test_facts_values_are_exact_decimals_in_base_units():

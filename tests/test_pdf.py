@@ -200,3 +200,23 @@ def test_pdf_bad_input_exits_2_through_the_cli(pages, tmp_path, case):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.strip().count("\n") == 0 and expected in run.stderr
+
+
+def test_pdf_glyphs_drawn_twice_are_kept_once_and_made_bold():
+    from zhibiao.readers.pdf import Char, _dedupe
+
+    def span(text, x, baseline, step, offset=0.0, seq=0):
+        return [Char(c, x + i * step + offset, x + i * step + offset + step * 0.95, baseline + offset, 10.0,
+                     False, "Song", seq) for i, c in enumerate(text)]
+
+    doubled_per_glyph = [c for pair in zip(span("视联", 0, 20, 10), span("视联", 0, 20, 10, 0.3)) for c in pair]
+    line_twice = [span("谢谢400", 0, 40, 10), span("谢谢400", 0, 40, 10, 0.35, seq=1)]
+    plain = [span("常常", 0, 60, 10), span("400", 30, 60, 5.5)]
+    kept = _dedupe([doubled_per_glyph] + line_twice + plain)
+    by_line = {}
+    for ch in kept:
+        by_line.setdefault(ch.baseline, []).append(ch)
+    assert "".join(c.text for c in by_line[20]) == "视联" and all(c.bold for c in by_line[20])
+    assert "".join(c.text for c in by_line[40]) == "谢谢400" and all(c.bold for c in by_line[40])
+    assert "".join(c.text for c in sorted(by_line[60], key=lambda c: c.x0)) == "常常400"
+    assert not any(c.bold for c in by_line[60])

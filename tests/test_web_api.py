@@ -127,15 +127,14 @@ def test_highlight_split_mark_keeps_one_anchor():
 def test_highlight_article_tooltip_data_and_blocks():
     doc = all_documents()["bulletin"]
     out = render_article(doc, [str(100 + i) for i in range(len(doc.facts))], line_links=True)
-    assert '<h1 id="block-0" class="blk title"' in out
-    assert '<h2 id="block-2" class="blk heading"' in out
+    assert '<h1 class="blk title" data-lines="1 2"><a class="line-link" href="#line-1"' in out
+    assert '<h2 class="blk heading" data-lines="6"><a class="line-link" href="#line-6" title="raw lines 6">L6</a> 一、综合</h2>' in out
     first = re.search(r'<mark [^>]*id="fact-100"[^>]*>', out).group(0)
     assert 'data-indicator="地区生产总值"' in first and 'data-value="1,602.7 亿元"' in first
     assert 'data-period="2024年"' in first and 'tabindex="0"' in first and "k-level" in first
     approx = re.search(r'<mark [^>]*id="fact-108"[^>]*>', out).group(0)
     assert 'data-qualifier="约 approx"' in approx and 'data-value="12 %"' in approx
     assert 'class="ent e-org"' in out
-    assert 'href="#line-1"' in out  # each block links to its raw lines
 
 
 def test_highlight_table_cells_are_marked_in_place():
@@ -416,3 +415,11 @@ def test_web_upload_from_another_site_is_refused(fresh_client):
                            headers={"Origin": "http://elsewhere.example"})
     assert response.status_code == 403
     assert client.get("/api/documents").json()["total"] == 4
+
+
+def test_web_serve_refuses_a_store_it_cannot_open(tmp_path):
+    from click.testing import CliRunner
+    from zhibiao.cli import cli
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing" / "store.db")])
+    assert result.exit_code == 2
+    assert "zhibiao: error:" in result.output and "store.db" in result.output and "Traceback" not in result.output

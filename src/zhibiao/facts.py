@@ -1,7 +1,7 @@
 """Stage 5: the quantitative claims of a Document, each grounded in the words that state it.
 
-One pass of one regular expression finds the quantities of a block (a numeral, its scale word, its
-unit, a range, a qualifier word on either side), another finds ranks (位列全国第一, 稳居全市首位).
+One regular expression reads the quantities of a block (a numeral, its scale word, its unit, a
+range, a qualifier word on either side), another finds ranks (位列全国第一, 稳居全市首位).
 Each is then read in its clause: what is measured (the noun phrase before it, or the counted noun
 after it: 建成3个X), whether it is a level, a change (增长5.9%, 高于全市0.4个百分点) or a rank, and —
 from the sentence — whether it is a target (力争, 到2027年 …), for which period and which place.
@@ -40,7 +40,7 @@ _UNIT_GUARDS = {
     "项": "目", "所": "属有在得以谓长", "座": "谈", "条": "件例款", "处": "理置于级室长", "场": "所景馆地",
     "次": "产要序生级日", "名": "单称录片城镇牌优师校企人额", "位": "于列居置", "部": "门署分长",
     "种": "植子业养", "类": "似型", "批": "准发复示", "支": "持出撑付柱援部", "例": "如", "头": "部条",
-    "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长都渝片型熟就品年", "台": "阶湾账",
+    "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长片型熟就品年", "台": "阶湾账",
     "米": "粉", "年": "度", "间": "接", "元": "素旦宵", "度": "假过",
 }
 _PER = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
@@ -57,8 +57,10 @@ _SP = r"[ \u3000]?"
 _ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _SCALE_FILLER = re.compile(r"(\D+)([0-9]*)")
 _SCALE_PART = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: digits after a scale word fill it in
+_PRE_WORDS = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
+                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多"), key=len, reverse=True)
 _QUANTITY_PATTERN = (
-    r"(?P<pre>大约|约为|约|将近|接近|近|超过|超出|超|逾|突破|跨过|跨越|不足|不到|不少于|不低于|不超过|至少|最多)?"
+    rf"(?P<pre>{'|'.join(_PRE_WORDS)})?"
     r"(?P<neg>(?<![0-9])[-−－](?=[0-9]))?"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_NUMBER}|百)"
     rf"|(?P<num>{_NUMBER}|[百千](?=年一遇))(?P<more>[多余])?(?P<scale>{_SCALE_PART})?(?P<more2>[多余])?"
@@ -71,9 +73,7 @@ _QUANTITY_PATTERN = (
 )
 _QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "1"))
 _SINGLE_QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "0"))  # 提高1.2个百分点至56.8%: two
-_PRE_WORDS = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
-                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多"), key=len, reverse=True)
-_PRE_ENDINGS = frozenset(w[-1] for w in _PRE_WORDS)
+_PRE_WORDS_BY_ENDING = {c: [w for w in _PRE_WORDS if w[-1] == c] for c in {w[-1] for w in _PRE_WORDS}}
 _NEGATIVE_SIGNS = frozenset("-−－")
 _NUMERAL_RUN = re.compile(r"[0-9０-９零〇○一二三四五六七八九两十拾百千]+")
 # what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
@@ -106,7 +106,7 @@ _RANK_SCOPE = re.compile(
 # --- what a number's clause says about it
 _CHANGE_VERBS = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "(?<![新净])增", "涨",
                  "扩大", "下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "加快", "放缓",
-                 "减缓", "回升", "提速")
+                 "减缓", "回升", "提速", "增長", "減少", "上漲", "擴大", "縮小", "減", "漲")  # and traditional forms
 _CHANGE_TAIL = re.compile(
     r"(?P<basis>同比|环比|同口径|年均|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
     rf"(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")
@@ -127,7 +127,7 @@ _PEOPLE = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村民|农�
 _BARE_BASES = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
 _RATE_WORD = re.compile(r"(?:增速|增幅|涨幅|降幅|增长速度)$")
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
-             "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓")
+             "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "減少", "縮小", "減")
 _LEFT_JUNK = re.compile(
     r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-]+|按(?:可比价格?|不变价格?|现价)计算|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
@@ -163,6 +163,7 @@ _AFTER_PREDICATE = re.compile(
 _MILESTONE = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
 _AFTER_EDGE = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
 _FREQUENCY_UNITS = frozenset({"次", "年", "个月"})
+_RESPECTIVE_VERB = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
 _LIST_ITEM = re.compile(r"[^、和及与]+")
 
 # --- statements of intent: numbers after these in the same sentence are targets
@@ -195,7 +196,6 @@ class _Mention:
     unit: str
     value_max: Decimal | None = None
     qualifier: str | None = None
-    negative: bool = False
     rank_basis: str | None = None  # for ranks: the scope (全国, 全市 ...)
     is_rank: bool = False
     lead: int | None = None  # for ranks: where the ranking verb or scope starts
@@ -281,15 +281,17 @@ class _Reader:
         for mention in mentions:
             by_clause.setdefault(_around(clause_ends, mention.number_start, start, end), []).append(mention)
         group: list[tuple[str, tuple[int, int] | None]] = []  # the indicators of the last clause with its own
+        said: list[tuple[str, tuple[int, int] | None]] = []  # every indicator of the sentence so far, in order
         sentence = (-1, -1)
         for clause, clause_mentions in sorted(by_clause.items()):
             clause_sentence = _around(sentence_ends, clause[0], start, end)
             if clause_sentence != sentence:
-                sentence, group = clause_sentence, []
-            readings = self._read_clause(clause, clause_mentions, group)
+                sentence, group, said = clause_sentence, [], []
+            readings = self._read_clause(clause, clause_mentions, group, said)
             own = [(r.base or r.indicator, None if r.suffix else r.indicator_span) for r in readings if r and r.own]
             if own:
                 group = own
+                said.extend(o for o in own if not said or said[-1][0] != o[0])
             for mention, reading in zip(clause_mentions, readings):
                 if reading is None:
                     continue
@@ -318,31 +320,30 @@ class _Reader:
         text = self.text
         resume = start
         for run in _NUMERAL_RUN.finditer(text, start, end):
-            at = run.start()
-            if at < resume or run.end() < end and text[run.end()] not in _CONTINUES:
+            at, after = run.start(), run.end()
+            if at < resume or after < end and text[after] not in _CONTINUES:
                 continue
+            if text[after:after + 1] == "年" and not self._counts_years(at, after + 1):
+                continue  # 2024年: a date, the commonest numeral of all
             if text[at - 1:at] in _NEGATIVE_SIGNS:
                 at -= 1
-            if text[at - 1:at] in _PRE_ENDINGS:
-                at -= next((len(w) for w in _PRE_WORDS if text.endswith(w, start, at)), 0)
+            words = _PRE_WORDS_BY_ENDING.get(text[at - 1:at])
+            if words:
+                at -= next((len(w) for w in words if text.endswith(w, start, at)), 0)
             match = _QUANTITY.match(text, at, end)
             if match:
                 resume = match.end()
                 yield match
 
     def _quantity(self, m: re.Match) -> list[_Mention]:
-        mention = self._one_quantity(m)
-        if isinstance(mention, list):
-            return mention
-        return [mention] if mention else []
-
-    def _one_quantity(self, m: re.Match) -> _Mention | list[_Mention] | None:
+        """The quantity a match states: none, one, or two when what looked like a range is not one."""
         text = self.text
         start, end = m.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if before.isascii() and (before.isalnum() or before == ".") or after.isascii() and after.isalpha():
-            return None  # 5G, PM2.5, G20, 4A级
+        unitless = not (m.group("unit1") or m.group("unit2"))
+        if before.isascii() and (before.isalnum() or before == ".") or unitless and after.isascii() and after.isalpha():
+            return []  # 5G, PM2.5, G20, 4A级; but 32家A级景区 counts
         if m.group("pct"):
             return self._percent_words(m)
         pre, neg, num, more, scale, more2, unit1, num2, unit2, post = m.group(
@@ -351,10 +352,10 @@ class _Reader:
         chinese = num[0] not in _ARABIC_DIGITS
         preceding = text[max(0, number_start - 3):number_start]
         if preceding[-1:] in ("第", "届") and not preceding.endswith("连续第") or chinese and preceding[-1:] in "周星":
-            return None  # 第三条, 第3名, 十三届七次全会; but 连续第七年 counts years
+            return []  # 第三条, 第3名, 十三届七次全会; but 连续第七年 counts years
         unit_text = unit2 or unit1
         if unit_text and not self._unit_fits(m, num, unit_text, chinese, number_start):
-            return None
+            return []
         scale = (scale or "").strip()
         number_end = m.end("scale") if scale else m.end("more") if more else m.end("num")
         try:
@@ -368,7 +369,7 @@ class _Reader:
             else:
                 value, value_max = parse_number(num + scale), None
         except ValueError:
-            return None
+            return []
         if neg:
             number_start = m.start("neg")
             value = -value
@@ -383,11 +384,11 @@ class _Reader:
             word, filler = _SCALE_FILLER.fullmatch(scale).groups()
             mention.multiplier = parse_number("1" + word)
             if filler and int(filler) >= mention.multiplier:
-                return None  # 3万4000 fills the 万; 3万20000 is two numbers run together
+                return []  # 3万4000 fills the 万; 3万20000 is two numbers run together
         if not unit_text:
             mention.bare = True
             mention.start = m.start("num")
-            return mention
+            return [mention]
         return self._with_unit(mention, m, unit_text)
 
     def _two_quantities(self, m: re.Match) -> list[_Mention]:
@@ -404,31 +405,35 @@ class _Reader:
             return False  # 3度: degrees, not times
         if unit_text == "次" and _MEETING.match(text, m.end()):
             return False  # 七次全会
-        if unit_text in _TIME_UNITS:  # 连续四年 and 百年一遇 count years; 2025年 and 五年规划 do not
-            return text.startswith("一遇", m.end()) or "连续" in text[max(0, number_start - 4):number_start]
+        if unit_text in _TIME_UNITS:
+            return self._counts_years(number_start, m.end())
         return True
 
-    def _with_unit(self, mention: _Mention, m: re.Match, unit_text: str) -> _Mention | None:
+    def _counts_years(self, start: int, end: int) -> bool:
+        """连续四年 and 百年一遇 count years; 2025年 and 五年规划 do not (``end``: after the 年)."""
+        return self.text.startswith("一遇", end) or "连续" in self.text[max(0, start - 4):start]
+
+    def _with_unit(self, mention: _Mention, m: re.Match, unit_text: str) -> list[_Mention]:
         written, _, per = unit_text.partition("/")
         mention.unit = _UNITS.get(unit_text) or _UNITS.get(written, written) + (f"/{per}" if per else "")
         if mention.unit in _TIME_UNITS:
             if mention.value_max is None and _looks_like_year(m.group("num"), mention.value):
-                return None  # 连续2024年: a date after all
+                return []  # 连续2024年: a date after all
             if self.text.startswith("一遇", m.end()):
                 mention.end = m.end() + 2
         if unit_text == "成":
             mention.value = tidy(mention.value * 10)
             if mention.value_max is not None:
                 mention.value_max = tidy(mention.value_max * 10)
-        return mention
+        return [mention]
 
-    def _percent_words(self, m: re.Match) -> _Mention | None:
+    def _percent_words(self, m: re.Match) -> list[_Mention]:
         try:
             value = parse_percent(m.group("pct") + m.group("pnum"))
         except ValueError:
-            return None
-        qualifier = _QUALIFIERS.get(m.group("pre") or "") or _QUALIFIERS.get(m.group("post") or "")
-        return _Mention(m.start(), m.end(), m.start("pct"), m.end("pnum"), value, "%", None, qualifier)
+            return []
+        qualifier = _QUALIFIERS.get(m.group("pre") or m.group("post") or "")
+        return [_Mention(m.start(), m.end(), m.start("pct"), m.end("pnum"), value, "%", None, qualifier)]
 
     def _ranks(self, m: re.Match, block_start: int) -> list[_Mention]:
         """One rank, or several for 依次位列第二、三、四位: the later ones are read like list items."""
@@ -467,13 +472,18 @@ class _Reader:
 
     # --- reading a clause
     def _read_clause(self, clause: tuple[int, int], mentions: list[_Mention],
-                     group: list[tuple[str, tuple[int, int] | None]]) -> list[_Reading | None]:
+                     group: list[tuple[str, tuple[int, int] | None]],
+                     said: list[tuple[str, tuple[int, int] | None]]) -> list[_Reading | None]:
         clause_start, clause_end = clause
         readings: list[_Reading | None] = []
         consumed = rank_consumed = clause_start  # where the next quantity's (rank's) own words may begin
         shared = self._shared_list(clause_start, mentions)
-        # 分别增长a、b和c after X、Y和Z分别为…: the values take the clause before's indicators in order
-        mapped = 1 < len(group) == sum(1 for m in mentions if not m.is_rank)
+        # 分别增长a、b和c after X、Y和Z分别为…: the values take the clause before's indicators in order;
+        # after 接待游客…，实现旅游收入…，分别增长a和b they take the sentence's last ones
+        count = sum(1 for m in mentions if not m.is_rank)
+        if 1 < count != len(group) and count <= len(said) and self._respectively_alone(clause_start, mentions[0].start):
+            group = said[-count:]
+        mapped = 1 < len(group) == count
         carried = 0
         for i, mention in enumerate(mentions):
             previous = readings[-1] if readings else None
@@ -488,29 +498,46 @@ class _Reader:
                     reading.base, reading.indicator = name, name + reading.suffix
                     reading.indicator_span, reading.own = (None if reading.suffix else span), True
             if reading and not reading.indicator:
-                if mapped:
-                    source = group[min(carried, len(group) - 1)]
-                    carried += 1
-                elif previous and previous.indicator:  # 由14.7%提升至26.9%, 1.2、1.3和2.4个百分点
-                    source = previous.base, (None if previous.suffix else previous.indicator_span)
-                    reading.suffix = reading.suffix or previous.suffix
-                elif group:
-                    source = group[-1]
-                else:
-                    source = self._named_before(clause_start)
-                if source is None:
-                    reading = None
-                else:
-                    suffix = reading.suffix or (previous.suffix if previous and reading.continued else "")
-                    reading.base, reading.suffix = source[0], suffix
-                    reading.indicator = source[0] + suffix
-                    reading.indicator_span = None if suffix else source[1]
+                reading = self._take_subject(reading, previous, group[min(carried, len(group) - 1)] if mapped
+                                             else None, group, clause_start)
+                carried += mapped
             readings.append(reading)
             if mention.is_rank:
                 rank_consumed = mention.end
-            counted_after = reading and mention.unit not in _FREQUENCY_UNITS  # 连续五年稳定在10亿斤: 10亿斤 is its own
-            consumed = max(consumed, mention.end, reading.evidence_end if counted_after else 0)
+            if reading:  # a number that states nothing (超十亿元的行业) leaves its words to the next one
+                counted_after = mention.unit not in _FREQUENCY_UNITS  # 连续五年稳定在10亿斤: 10亿斤 is its own
+                consumed = max(consumed, mention.end, reading.evidence_end if counted_after else 0)
         return readings
+
+    def _take_subject(self, reading: _Reading, previous: _Reading | None,
+                      by_position: tuple[str, tuple[int, int] | None] | None,
+                      group: list[tuple[str, tuple[int, int] | None]], clause_start: int) -> _Reading | None:
+        """A number without words of its own is said of what was named before it: the subject in the same
+        position of a list, the item before it in its clause (由14.7%提升至26.9%), the clause before,
+        or a title closing the clause before. None when nothing was named."""
+        suffix = reading.suffix
+        if by_position:
+            source = by_position
+        elif previous and previous.indicator:
+            source = previous.base, (None if previous.suffix else previous.indicator_span)
+            suffix = suffix or previous.suffix
+        else:
+            source = group[-1] if group else self._named_before(clause_start)
+        if source is None:
+            return None
+        suffix = suffix or (previous.suffix if previous and reading.continued else "")
+        reading.base, reading.suffix, reading.indicator = source[0], suffix, source[0] + suffix
+        reading.indicator_span = None if suffix else source[1]
+        return reading
+
+    def _respectively_alone(self, start: int, end: int) -> bool:
+        """A clause that is only 分别增长 (or 分别为): its values belong to subjects named before it."""
+        head = self.text[start:end]
+        at = head.find("分别")
+        if at < 0 or not _RESPECTIVE_VERB.fullmatch(head[at + 2:]):
+            return False
+        words_start, words_end = self._trim(start, start + at)
+        return words_start >= words_end
 
     def _named_before(self, clause_start: int) -> tuple[str, tuple[int, int]] | None:
         """《…政策意见》，共29条: a title or quoted name closing the clause before names the count."""
@@ -555,11 +582,11 @@ class _Reader:
             s, e = self._trim(item_start, mention.lead)
             return _Reading(text[s:e], (s, e) if e > s else None, "rank", False, mention.rank_basis,
                             s if e > s else mention.start, mention.end, e > s, base=text[s:e])
-        kind, negative, basis = "level", mention.negative, None
+        kind, negative, basis = "level", False, None
         before_end = mention.start
         tail_start = mention.start
         head_start = max(item_start, before_end - _TAIL_WIDTH)  # the tails below are never longer
-        head = text[head_start:before_end]
+        head = text[head_start:before_end].rstrip(" \u3000")  # 增长 5.9%: a space the dump left
         pull = _PULL.search(head) if "拉动" in head else None
         if pull:
             before_end = tail_start = head_start + pull.start()
@@ -583,7 +610,7 @@ class _Reader:
             kind = "change"
         continued = previous is not None and not text[item_start:before_end].strip("、和及与或 ")
         if continued and not compare and previous.kind == "change" and kind == "level":
-            kind, negative, basis = "change", previous.negative or mention.negative, previous.basis
+            kind, negative, basis = "change", previous.negative, previous.basis
         s, e = self._trim(item_start, before_end)
         if mention.unit == "位" and "排" in text[s:e]:
             mention.unit = "名"  # 排名上升4位: places in a ranking
@@ -745,7 +772,9 @@ class _Reader:
         i = bisect.bisect_left(self.date_starts, at) - 1
         while i >= 0 and self.dates[i].start >= block_start:
             date = self.dates[i]
-            if date.end <= at and (date.start >= sentence[0] or self._opens_clause(date.start, block_start)):
+            is_basis = self.text[date.start - 1:date.start] in ("比", "较")  # 比上年: what a change is against
+            if date.end <= at and not is_basis and (
+                    date.start >= sentence[0] or self._opens_clause(date.start, block_start)):
                 return date
             i -= 1
         return None
@@ -781,14 +810,6 @@ def _around(ends: list[int], at: int, start: int, end: int) -> tuple[int, int]:
 
 def _intent_before(intents: list[re.Match], sentence_start: int, at: int) -> bool:
     return any(sentence_start <= m.start() < at for m in intents)
-
-
-def _carried(group: list[tuple[str, tuple[int, int] | None]], index: int, count: int
-             ) -> tuple[str, tuple[int, int] | None]:
-    """The indicator a subject-less change takes from the clause before: by position when the counts agree."""
-    if len(group) == count and index < len(group):
-        return group[index]
-    return group[-1]
 
 
 def _lend_units(quantities: list[_Mention], text: str) -> None:

@@ -58,59 +58,68 @@ def _table_facts(doc: Document, block: Block, table_unit: str | None) -> list[Fa
     spans = _cell_spans(doc, block)
     if spans is None or len(rows) < 2:
         return []
-    header_rows = 1
+    header_rows = 1  # rows with no figure after their first cell are headers
     while header_rows < len(rows) - 1 and not any(_value(c) for c in rows[header_rows][1:]):
         header_rows += 1
     width = max(len(r) for r in rows)
     headers = [" ".join(r[k] for r in rows[:header_rows] if k < len(r) and r[k].strip()) for k in range(width)]
     table_unit = table_unit or _unit_in(headers[0])
     body = range(header_rows, len(rows))
-    by_period_rows = sum(bool(_PERIOD.match(_label(rows[i][0]))) for i in body) > len(body) / 2
+    periods_down = sum(bool(_PERIOD.match(_label(rows[i][0]))) for i in body) > len(body) / 2
     unit_column = next((k for k, h in enumerate(headers) if _UNIT_COLUMN.match(h.strip())), None)
+    measures = _measures(headers, unit_column)
     facts = []
     for i in body:
-        row = rows[i]
-        measure = None
-        for k in range(1, len(row)):
+        for k in range(1, len(rows[i])):
+            parsed = _value(rows[i][k])
+            if k == unit_column or parsed is None:
+                continue
             header = headers[k]
-            if k == unit_column:
-                continue
-            if not _CHANGE.search(header) and not _PERIOD.match(_label(header)) and not _RANK.search(header):
-                measure = _label(header)
-            parsed = _value(row[k])
-            if parsed is None:
-                continue
-            value, percent = parsed
-            if by_period_rows:
-                indicator, indicator_cell, period = _label(header), (0, k), _label(row[0])
+            kind = "rank" if _RANK.search(header) else "change" if _CHANGE.search(header) else "level"
+            if periods_down:  # the column names what is measured; a change column, the one before it
+                label_cell = (0, measures[k][1]) if kind != "level" and measures[k] else (0, k)
+                indicator, period = _label(rows[0][label_cell[1]]), _label(rows[i][0])
             else:
-                indicator, indicator_cell = _label(row[0]), (i, 0)
+                label_cell, indicator = (i, 0), _label(rows[i][0])
                 period = _label(header) if _PERIOD.match(_label(header)) else None
+                measure = measures[k][0] if measures[k] else None
                 if measure and measure not in _GENERIC_MEASURES and measure not in indicator:
                     indicator += measure
             if not indicator:
                 continue
-            kind = "rank" if _RANK.search(header) else "change" if _CHANGE.search(header) else "level"
-            unit = "%" if percent else _unit_in(header) or (row[unit_column].strip() if unit_column is not None
-                                                           and unit_column < len(row) else None) \
-                or _unit_in(rows[indicator_cell[0]][indicator_cell[1]]) or table_unit or ""
+            value, percent = parsed
+            row_unit = rows[i][unit_column].strip() if unit_column is not None and unit_column < len(rows[i]) else ""
+            unit = ("%" if percent else _unit_in(header) or row_unit
+                    or _unit_in(rows[label_cell[0]][label_cell[1]]) or table_unit or "")
             if kind == "change" and not percent and not _unit_in(header):
-                unit = "%" if "百分点" not in header else "个百分点"
-            if kind == "rank":
+                unit = "个百分点" if "百分点" in header else "%"
+            elif kind == "rank":
                 unit = unit or "名"
             value, unit = _base_units(value, unit)
-            start, end = spans[i][k]
-            label_start, label_end = spans[indicator_cell[0]][indicator_cell[1]]
-            label_text = doc.text[label_start:label_end]
-            grounded = label_text.startswith(indicator)
+            label_start, _ = spans[label_cell[0]][label_cell[1]]
+            grounded = doc.text[label_start:].startswith(indicator)
+            basis = _BASIS.search(header)
             facts.append(Fact(
-                indicator=indicator, value=value, unit=unit, kind=kind, start=start, end=end,
+                indicator=indicator, value=value, unit=unit, kind=kind, start=spans[i][k][0], end=spans[i][k][1],
                 indicator_start=label_start if grounded else None,
                 indicator_end=label_start + len(indicator) if grounded else None,
-                period=period, basis=(m.group(0) if (m := _BASIS.search(header)) else None),
-                number_text=row[k].strip(),
+                period=period, basis=basis.group(0) if basis else None, number_text=rows[i][k].strip(),
             ))
     return facts
+
+
+def _measures(headers: list[str], unit_column: int | None) -> list[tuple[str, int] | None]:
+    """For each column, the nearest column at or before it that names a measure (产量, 地区生产总值),
+    not a period, a change or a rank: what a change column's figures are the change of."""
+    out: list[tuple[str, int] | None] = []
+    current = None
+    for k, header in enumerate(headers):
+        label = _label(header)
+        if k and k != unit_column and label and not (_CHANGE.search(header) or _PERIOD.match(label)
+                                                     or _RANK.search(header)):
+            current = (label, k)
+        out.append(current)
+    return out
 
 
 def _label(cell: str) -> str:

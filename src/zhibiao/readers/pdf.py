@@ -222,10 +222,10 @@ def _page_layout(page, number: int, first_raw_line: int) -> PageLayout:
     return layout
 
 
-def _characters(page) -> tuple[list[Char], list[Atom]]:
-    """Visible characters (invisible ones only when a page has nothing else, as over a scan);
-    rotated runs come back whole as vertical atoms."""
-    chars, rotated, hidden = [], [], []
+def _characters(page) -> tuple[list[list[Char]], list[Atom]]:
+    """Visible characters span by span (invisible ones only when a page has nothing else, as over
+    a scan); rotated runs come back whole as vertical atoms."""
+    spans, rotated, hidden = [], [], []
     width, height = page.rect.width, page.rect.height
     for span in page.get_texttrace():
         size = span["size"]
@@ -235,10 +235,12 @@ def _characters(page) -> tuple[list[Char], list[Atom]]:
         bold = bool(span["flags"] & 16) or span["type"] in (1, 2) or bool(_BOLD_FONT.search(span["font"] or ""))
         seq = span["seqno"]
         dx, dy = span["dir"]
-        target = hidden if span["type"] == 3 else chars
+        target = hidden if span["type"] == 3 else spans
+        sx0, sy0, sx1, sy1 = span["bbox"]
+        on_page = -1 <= sx0 and sx1 <= width + 1 and -1 <= sy0 and sy1 <= height + 1
         span_chars = []
         for code, _glyph, (ox, oy), bbox in span["chars"]:
-            if code < 32 or code == 0xFFFD or not (-1 <= ox <= width + 1 and -1 <= oy <= height + 1):
+            if code < 32 or code == 0xFFFD or not (on_page or (-1 <= ox <= width + 1 and -1 <= oy <= height + 1)):
                 continue
             x0, x1 = (bbox[0], bbox[2]) if bbox[2] > bbox[0] else (ox, ox + size)
             span_chars.append(Char(chr(code), x0, x1, oy, size, bold, family, seq))
@@ -247,16 +249,24 @@ def _characters(page) -> tuple[list[Char], list[Atom]]:
             boxed = [Char(c.text, min(c.x0, c.x1), min(c.x0, c.x1) + size, c.baseline, size, bold, family, seq)
                      for c in ordered]
             rotated.append(Atom(boxed, vertical=True, text="".join(c.text for c in ordered)))
-        else:
-            target.extend(span_chars)
-    return (chars or hidden), rotated
+        elif span_chars:
+            target.append(span_chars)
+    return (spans or hidden), rotated
 
 
-def _dedupe(chars: list[Char]) -> list[Char]:
-    """Keep one of each glyph drawn again on top of itself; a copy slightly offset means fake bold."""
+def _mark_twin(first: Char, again: Char) -> None:
+    """A copy drawn a little off the first, or stroked over it, makes the glyph bold."""
+    if again.text.strip() and (abs(first.x0 - again.x0) > 0.05 or abs(first.baseline - again.baseline) > 0.05
+                               or again.bold):
+        first.bold = True
+
+
+def _dedupe(spans: list[list[Char]]) -> list[Char]:
+    """Keep one of each glyph drawn again on top of itself (in the same span or another, before or
+    after); a copy slightly offset, or stroked over the fill, makes it bold."""
     kept: list[Char] = []
     index: dict[tuple[str, int, int], int] = {}
-    for ch in chars:
+    for ch in (ch for span in spans for ch in span):
         # a grid of cells as wide as the largest offset: a twin is in this cell or the nearest
         # neighbouring one on each axis
         cell = max(0.5, DUPLICATE_OFFSET * ch.size)
@@ -272,11 +282,8 @@ def _dedupe(chars: list[Char]) -> list[Char]:
         if twin is None:
             index[(ch.text, gx, gy)] = len(kept)
             kept.append(ch)
-            continue
-        first = kept[twin]
-        if ch.text.strip() and (abs(first.x0 - ch.x0) > 0.05 or abs(first.baseline - ch.baseline) > 0.05
-                                or ch.bold):
-            first.bold = True
+        else:
+            _mark_twin(kept[twin], ch)
     return kept
 
 
@@ -626,9 +633,12 @@ def _leaf_lines(leaf: list[Atom], column: tuple[float, float], page: int, leaf_i
 def _style(chars: list[Char]) -> Style:
     """The size (to half a point), weight and family of most of the characters."""
     # Chinese characters decide: digits are often set in a font of their own
-    wide = [c for c in chars if c.text >= "\u2e80"] or [c for c in chars if c.text != " "]
-    counts = Counter((c.size, c.bold, c.family) for c in wide)
-    size, bold, family = counts.most_common(1)[0][0] if counts else (chars[0].size, chars[0].bold, chars[0].family)
+    wide = [c for c in chars if c.text >= "\u2e80"] or [c for c in chars if c.text != " "] or chars
+    first = wide[0]
+    if all(c.size == first.size and c.bold == first.bold and c.family == first.family for c in wide):
+        size, bold, family = first.size, first.bold, first.family  # the common case, counted quickly
+    else:
+        size, bold, family = Counter((c.size, c.bold, c.family) for c in wide).most_common(1)[0][0]
     return Style(round(size * 2) / 2, bold, family)
 
 

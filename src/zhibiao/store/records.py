@@ -6,11 +6,10 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from zhibiao.model import Document, Fact, number_to_json
+from zhibiao.model import Document, number_to_json
 
 TITLE_CHARS = 80
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -82,20 +81,17 @@ def document_row(doc: Document, sha256: str, part: int, created_at: str, version
                  previous_id: int | None) -> tuple:
     meta = doc.meta
     return (sha256, part, meta.source, display_title(doc), meta.date, meta.place, meta.genre, meta.format,
-            doc.text, doc.raw, json.dumps(asdict(meta), ensure_ascii=False), len(doc.blocks),
+            doc.text, doc.raw, json.dumps(vars(meta), ensure_ascii=False), len(doc.blocks),
             len(doc.facts), len(doc.entities), len(doc.dates), len(doc.goals), created_at, version,
             previous_id, 1)
 
 
 def fact_rows(doc: Document, doc_id: int) -> list[tuple]:
-    return [_fact_row(doc, doc_id, seq, fact) for seq, fact in enumerate(doc.facts)]
-
-
-def _fact_row(doc: Document, doc_id: int, seq: int, f: Fact) -> tuple:
-    period_key, year = resolve_period(f.period, doc.meta.date)
-    return (doc_id, seq, f.indicator, exact(f.value), float(f.value), exact(f.value_max), f.unit, f.kind,
-            f.qualifier, f.period, period_key, year, f.place, f.place or doc.meta.place, f.basis,
-            f.number_text, f.start, f.end, f.indicator_start, f.indicator_end, doc.text[f.start:f.end])
+    text, date, place = doc.text, doc.meta.date, doc.meta.place
+    return [(doc_id, seq, f.indicator, str(f.value), float(f.value), exact(f.value_max), f.unit, f.kind,
+             f.qualifier, f.period, *resolve_period(f.period, date), f.place, f.place or place, f.basis,
+             f.number_text, f.start, f.end, f.indicator_start, f.indicator_end, text[f.start:f.end])
+            for seq, f in enumerate(doc.facts)]
 
 
 def part_rows(doc: Document, doc_id: int) -> dict[str, list[tuple]]:

@@ -66,13 +66,13 @@ def mark_up(text: str, marks: Sequence[Mark], start: int = 0, end: int | None = 
     return Markup("".join(out))
 
 
-def fact_marks(doc: Document, anchors: Sequence[int] | None = None) -> list[Mark]:
+def fact_marks(doc: Document, anchors: Sequence[str] | None = None) -> list[Mark]:
     """One mark per locatable fact; ``anchors[i]`` names ``doc.facts[i]`` (default: its index)."""
     marks = []
     for i, fact in enumerate(doc.facts):
         if not 0 <= fact.start < fact.end <= len(doc.text):
             continue
-        number = anchors[i] if anchors is not None else i
+        number = anchors[i] if anchors is not None else str(i)
         marks.append(Mark(fact.start, fact.end, "mark", (
             ("class", f"fact k-{fact.kind}"), ("data-fact", str(number)), *fact_attributes(fact)),
             anchor=(("id", f"fact-{number}"), ("tabindex", "0"))))
@@ -95,7 +95,7 @@ def entity_marks(doc: Document) -> list[Mark]:
             for e in doc.entities if 0 <= e.start < e.end <= len(doc.text)]
 
 
-def render_article(doc: Document, anchors: Sequence[int] | None = None, *, line_links: bool = False) -> Markup:
+def render_article(doc: Document, anchors: Sequence[str] | None = None, *, line_links: bool = False) -> Markup:
     """The blocks as a reader sees them (title, headings, paragraphs, captions, tables), facts and
     entities marked; with ``line_links`` each block links to the raw lines it was restored from."""
     marks = sorted(fact_marks(doc, anchors) + entity_marks(doc), key=lambda m: m.start)
@@ -103,14 +103,14 @@ def render_article(doc: Document, anchors: Sequence[int] | None = None, *, line_
     longest = max((m.end - m.start for m in marks), default=0)
     blocks = doc.blocks or [Block("paragraph", 0, len(doc.text))]
     parts = []
-    for number, block in enumerate(blocks):
+    for block in blocks:
         # Only marks that can reach the block: those starting at most `longest` before it.
         nearby = marks[bisect_left(starts, block.start - longest):bisect_left(starts, block.end)]
-        parts.append(_block_html(doc, block, number, nearby, line_links))
+        parts.append(_block_html(doc, block, nearby, line_links))
     return Markup("\n".join(parts))
 
 
-def _block_html(doc: Document, block: Block, number: int, marks: Sequence[Mark], line_links: bool) -> str:
+def _block_html(doc: Document, block: Block, marks: Sequence[Mark], line_links: bool) -> str:
     element, css = _BLOCK_ELEMENTS.get(block.kind, ("p", "paragraph"))
     lines = " ".join(map(str, block.lines))
     link = ""
@@ -121,7 +121,7 @@ def _block_html(doc: Document, block: Block, number: int, marks: Sequence[Mark],
         body = _table_rows(doc.text, block, marks)
     else:
         body = mark_up(doc.text, marks, block.start, block.end)
-    attrs = f'id="block-{number}" class="blk {css}" data-lines="{lines}"'
+    attrs = f'class="blk {css}" data-lines="{lines}"'
     if element == "table":
         caption = f"<caption>{link}</caption>" if link else ""
         return f'<div class="table-wrap"><table {attrs}>{caption}{body}</table></div>'

@@ -23,6 +23,9 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 DOCUMENTS_PER_PAGE = 25
 FACTS_PER_PAGE = 50
 SEARCH_HITS = 200  # search hits read for the snippets of one page of documents
+SORT_CHOICES = (("doc", "文档顺序 document"), ("indicator", "指标 indicator"), ("place", "地区 place"),
+                ("-period", "时期 newest first"), ("period", "时期 oldest first"), ("kind", "类型 kind"),
+                ("-value", "数值 largest first"), ("value", "数值 smallest first"), ("unit", "单位 unit"))
 _YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年")
 
 
@@ -35,7 +38,8 @@ def home() -> RedirectResponse:
 def documents_page(request: Request, q: str | None = None, place: str | None = None,
                    genre: str | None = None, page: int = Query(1, ge=1, le=1_000_000),
                    store: Any = Depends(get_store)) -> HTMLResponse:
-    filters = {"search": q or None, "place": place or None, "genre": genre or None}
+    q = (q or "").strip() or None
+    filters = {"search": q, "place": place or None, "genre": genre or None}
     total = store.count_documents(**filters)
     rows = store.documents(**filters, limit=DOCUMENTS_PER_PAGE, offset=(page - 1) * DOCUMENTS_PER_PAGE)
     snippets: dict[int, Markup] = {}
@@ -66,7 +70,7 @@ def facts_page(request: Request, filters: FactFilters = Depends(fact_filters),
     params = {**query, "order": request.query_params.get("order")}
     return render(request, "facts.html", rows=rows, total=total, page=page, facets=store.aggregate("facets", **query),
                   pages=_page_count(total, FACTS_PER_PAGE), params=params, filters=filters, order=order,
-                  kinds=KIND_WORDS, format_row_value=format_row_value)
+                  kinds=KIND_WORDS, sort_choices=SORT_CHOICES, format_row_value=format_row_value)
 
 
 @router.get("/indicators")
@@ -96,7 +100,9 @@ async def upload_preview(request: Request) -> HTMLResponse:
     data, filename, fields = await read_upload(request)
     documents = await run_in_threadpool(extract_upload, data, filename, fields)
     token = request.app.state.pending.put(documents)
-    readings = [_reading(doc, None, "read") for doc in documents]
+    # Anchors named by document and fact, so the documents of one file never share an id.
+    readings = [_reading(doc, [f"{number}-{i}" for i in range(len(doc.facts))], "read")
+                for number, doc in enumerate(documents)]
     return render(request, "upload_result.html", filename=filename, token=token,
                   documents=list(zip(documents, readings)), fact_count=sum(len(d.facts) for d in documents))
 
@@ -189,9 +195,8 @@ def _point_label(point: dict) -> str:
     return f"{where}: {format_row_value(point)}{conflict} — {point['doc_title'] or 'document'}"
 
 
-def _reading(doc: Document, anchors: list[str] | None, view: str) -> dict[str, Any]:
+def _reading(doc: Document, anchors: list[str], view: str) -> dict[str, Any]:
     """What the document template needs to show one document."""
-    anchors = anchors or [str(i) for i in range(len(doc.facts))]
     return {
         "article": render_article(doc, anchors, line_links=view == "compare"),
         "facts": [(anchor, fact, format_value(fact)) for anchor, fact in zip(anchors, doc.facts)],
