@@ -57,6 +57,7 @@ _DIGIT_SPACE = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=[^\x00-\x7f])|(?<=[^\x00-\
 
 INDENT_EM = 2.0  # a paragraph indent is two characters wide
 WIDEST_COLUMN_EM = 60.0  # a line wider than this was never wrapped at a column edge
+UNWRAPPED_SHARE = 0.25
 HEADLINE_MAX_EM = 50.0
 SECTION_WIDTH_RATIO = 1.3  # a column this much wider or narrower starts another section
 
@@ -288,7 +289,8 @@ def _starts_block(units: list[_Unit], i: int) -> bool:
 def _continues(units: list[_Unit], i: int) -> bool:
     """Whether unit i+1 continues the block that unit i is part of."""
     a, b = units[i], units[i + 1]
-    if (a.shape == VERTICAL or a.shape != b.shape or a.standalone or a.width > WIDEST_COLUMN_EM
+    if (a.shape == VERTICAL or a.shape != b.shape or a.standalone
+            or max(a.width, b.width) > WIDEST_COLUMN_EM  # an unwrapped line: text with one paragraph a line
             or _starts_block(units, i + 1) or _is_heading_line(units, i) or _is_heading_line(units, i + 1)):
         return False
     if b.gap_before:
@@ -306,6 +308,8 @@ def _continues(units: list[_Unit], i: int) -> bool:
         previous = _previous_wrapped(units, i)
         if previous is not None and width + slack >= previous - _tolerance(previous):
             return True
+        if _CLAUSE_PUNCT.search(a.text) or previous is not None:
+            return True  # body text cut mid-sentence: digits and inserted spaces make widths unreliable
         references = [w for w in (_column(units, i, 3, 3), previous) if w is not None]
         reference = min(references) if references else b.width
         return width + slack >= reference - _tolerance(reference)
@@ -343,10 +347,17 @@ def _number_ahead(unit: _Unit) -> float:
     return 0.5 * len(match.group()) if match else 0.0
 
 
+def _unwrapped(units: list[_Unit]) -> bool:
+    """Whether the text keeps one paragraph a line: a quarter of its lines are wider than any column."""
+    lines = [u for u in units if u.shape == LINE]
+    return bool(lines) and sum(u.width > WIDEST_COLUMN_EM for u in lines) >= UNWRAPPED_SHARE * len(lines)
+
+
 def _blocks(units: list[_Unit]) -> list[_Block]:
     blocks: list[_Block] = []
+    unwrapped = _unwrapped(units)
     for i, unit in enumerate(units):
-        if i and _continues(units, i - 1):
+        if i and not unwrapped and _continues(units, i - 1):
             blocks[-1].units.append(unit)
         else:
             blocks.append(_Block([unit]))
