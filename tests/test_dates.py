@@ -11,6 +11,7 @@ from zhibiao.model import Document, Meta
 SEP = dt.date(2025, 9, 15)  # a newspaper page in September
 JAN = dt.date(2026, 1, 20)  # a report early in the next year
 MAR = dt.date(2025, 3, 10)  # a work report in March
+OCT = dt.date(2025, 10, 25)  # a bulletin of the first three quarters
 
 # (sentence, document date, expression found, first day, last day, vague)
 CASES = [
@@ -50,11 +51,11 @@ CASES = [
     ("8月下旬投用", SEP, "8月下旬", "2025-08-21", "2025-08-31", False),
     ("6月初以来，降雨", SEP, "6月初以来", "2025-06-01", "2025-09-15", False),
     # quarters and halves
-    ("前三季度，全区地区生产总值", SEP, "前三季度", "2025-01-01", "2025-09-30", False),
+    ("前三季度，全区地区生产总值", OCT, "前三季度", "2025-01-01", "2025-09-30", False),
     ("一季度，全市工业", SEP, "一季度", "2025-01-01", "2025-03-31", False),
     ("第二季度完成", SEP, "第二季度", "2025-04-01", "2025-06-30", False),
     ("2024年第四季度", SEP, "2024年第四季度", "2024-10-01", "2024-12-31", False),
-    ("三季度末，存款余额", SEP, "三季度末", "2025-09-01", "2025-09-30", False),
+    ("三季度末，存款余额", OCT, "三季度末", "2025-09-01", "2025-09-30", False),
     ("上半年，全区经济运行", SEP, "上半年", "2025-01-01", "2025-06-30", False),
     ("2024年下半年", SEP, "2024年下半年", "2024-07-01", "2024-12-31", False),
     ("前两季度", SEP, "前两季度", "2025-01-01", "2025-06-30", False),
@@ -133,6 +134,34 @@ def test_dates_plain_numbers_are_not_dates(sentence):
 ])
 def test_dates_bare_month_takes_the_nearest_sensible_year(sentence, today, begin):
     assert resolve_all(sentence, today)[0].begin == begin
+
+
+@pytest.mark.parametrize("sentence, today, begin, finish", [
+    # a period not over by the document date is last year's: the figures of a report look back
+    ("前三季度，全市地区生产总值增长5.1%", MAR, "2024-01-01", "2024-09-30"),
+    ("前三季度，全区地区生产总值增长", SEP, "2024-01-01", "2024-09-30"),
+    ("三季度末，存款余额", SEP, "2024-09-01", "2024-09-30"),
+    ("上半年，规上工业增加值增长", MAR, "2024-01-01", "2024-06-30"),
+    ("1—10月，社会消费品零售总额", SEP, "2024-01-01", "2024-10-31"),
+    ("前8个月，外贸进出口", MAR, "2024-01-01", "2024-08-31"),
+    # ... unless it is over, still running (以来), or the sentence looks ahead
+    ("上半年，全区经济运行", SEP, "2025-01-01", "2025-06-30"),
+    ("一季度以来，订单回升", MAR, "2025-01-01", "2025-03-10"),
+    ("预计前三季度增长5%左右", MAR, "2025-01-01", "2025-09-30"),
+    ("力争上半年完成投资30亿元", MAR, "2025-01-01", "2025-06-30"),
+    ("四季度将开工建设", SEP, "2025-10-01", "2025-12-31"),
+    ("到三季度末，全面完成改造", MAR, "2025-09-01", "2025-09-30"),
+    ("确保10月开工", MAR, "2025-10-01", "2025-10-31"),
+])
+def test_dates_period_not_over_by_the_document_date_is_last_years(sentence, today, begin, finish):
+    first = resolve_all(sentence, today)[0]
+    assert (first.begin, first.finish) == (begin, finish)
+
+
+def test_dates_regression_first_three_quarters_in_a_march_report_are_last_years():
+    doc = find_dates(Document(text="2025年3月10日 星期一\n前三季度，全市规上工业增加值增长6.2%。",
+                              meta=Meta(date="2025-03-10")))
+    assert [(d.text, d.begin, d.finish) for d in doc.dates][-1] == ("前三季度", "2024-01-01", "2024-09-30")
 
 
 def test_dates_bare_month_takes_the_year_of_its_sentence():

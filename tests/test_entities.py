@@ -108,6 +108,29 @@ def test_entities_a_county_short_form_counts_only_in_its_province():
     assert ("place", "滨江") in names(hangzhou)
 
 
+def test_entities_county_short_forms_do_not_outvote_full_names():
+    # 滨江 (a district of 杭州) named three times does not make a 重庆 page one about 浙江
+    doc = entities_of("滨江新城建设提速，滨江步道贯通，滨江公园开园。沙坪坝区、江北区新增市场主体1771户。")
+    divisions = {(e.text, e.code) for e in doc.entities if e.code}
+    assert divisions == {("沙坪坝区", "500106"), ("江北区", "500105")}
+    assert doc.meta.place == "沙坪坝区"
+    # alone, a county's short form that is a common word (古城 of 丽江) does not tell the province either
+    doc = entities_of("全市加快推进古城保护更新，平原地区粮食稳产。")
+    assert doc.meta.place is None and not any(e.code for e in doc.entities)
+    # the place the caller gives tells the province too
+    assert ("place", "滨江") not in names(entities_of("滨江步道贯通。", place="渝中区"))
+
+
+def test_entities_regression_main_place_not_read_from_a_verb_phrase():
+    # 新建 is also 新建区 of 南昌; in 新建改扩建 it is a verb, whatever the province
+    report = entities_of("过去一年，全市新建改扩建中小学校28所，新增学位1.2万个。新建改扩建农村公路360公里。",
+                         date="2025-01-20")
+    assert report.meta.place is None and report.entities == []
+    jiangxi = entities_of("南昌市新建改扩建学校12所。")
+    assert jiangxi.meta.place == "南昌市" and "新建" not in {e.text for e in jiangxi.entities}
+    assert ("place", "新建区") in names(entities_of("新建区全年实现地区生产总值"))
+
+
 def test_entities_the_main_place_becomes_the_document_place():
     doc = entities_of("渝中立足优势。渝中是服务业集聚区。重庆建设内陆开放高地。全区已集聚企业1870家。")
     assert doc.meta.place == "渝中区"

@@ -49,7 +49,7 @@ def cli():
 @click.option("--date", callback=_iso_date, help="Publication date (YYYY-MM-DD) for resolving 今年, 9月2日.")
 @click.option("--place", help="The place the document is about; 全区/全市 resolve to it.")
 def extract(paths, as_json, as_md, as_csv, date, place):
-    """Restore documents (text dumps; - for stdin) and extract facts, entities and goals."""
+    """Restore documents (text dumps, PDF, HTML, Word; - for stdin) and extract facts, entities and goals."""
     if sum((as_json, as_md, as_csv)) > 1:
         raise click.UsageError("choose one of --json, --md, --csv")
     console = Console()
@@ -104,7 +104,7 @@ class _IngestProgress:
 
     def __init__(self):
         self.console = Console(stderr=True)
-        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+        self.bar = Progress(TextColumn("ingest"), BarColumn(bar_width=16), MofNCompleteColumn(),
                             TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
                             console=self.console) if self.console.is_terminal else None
         self.task = None
@@ -125,9 +125,8 @@ class _IngestProgress:
     def status(self, report) -> str:
         seconds = max(time.monotonic() - self.started, 1e-9)
         documents = report.documents_added + report.documents_skipped
-        return (f"{report.documents_added} added · {report.documents_skipped} stored already · "
-                f"{len(report.errors)} errors · {documents / seconds:.1f} docs/s · "
-                f"{report.bytes_read / seconds / 1e6:.2f} MB/s")
+        return (f"{report.documents_added} added, {report.documents_skipped} known, {len(report.errors)} bad · "
+                f"{documents / seconds:.0f} docs/s {report.bytes_read / seconds / 1e6:.1f} MB/s")
 
     def close(self) -> None:
         if self.bar:

@@ -3,8 +3,9 @@
 One pass of one regular expression finds the expressions (2025年1—10月, 今年3月, 前三季度, 截至2024年底,
 “十四五”时期, 近三年 ...); each is then resolved to the first and last day of the interval it names.
 A bare month or day takes the year of an earlier date in the same sentence, else the document's year
-(the year before when that would put it more than half a year after the document date, as a report
-looking back does). Plain numbers (1870家) never match: a year needs 年, a month 月, a quarter 季度.
+(the year before when that would put it more than half a year after the document date, or put a period
+such as 前三季度 past its end, as a report looking back does; not when the sentence looks ahead).
+Plain numbers (1870家) never match: a year needs 年, a month 月, a quarter 季度.
 """
 from __future__ import annotations
 
@@ -30,8 +31,14 @@ _VAGUE_PAST = ("近年来", "近些年来", "近些年", "近几年来", "近几
 # A five-year plan: the third began in 1966 and each later one five years after.
 _FIVE_YEAR_PLAN = r"[“\"]?十[一二三四五]五[”\"]?"
 
+# Fail fast: most characters cannot begin a date, and a number or a Chinese numeral begins one only when
+# 年, 月, 季度 or a range dash follows it (3838万 does not), 年 only as 年初, 年底, 年末.
+_CN_NUMERALS = "〇零一二两三四五六七八九十"
+_STARTS = (r"(?=[截到目当如现至迄近这多日过最“\"今本去上下前明后同次第]"
+           rf"|\d{{1,4}}\s?[年月季—–\-－~～至到]|[{_CN_NUMERALS}][{_CN_NUMERALS}年月季\s—–\-－~～至到]|年[初底末])")
+
 _DATE = re.compile(
-    r"(?=[截到目当如现至迄近这多日过最十“\"今本去上下前明后同次第年\d〇零一二两三四五六七八九])"  # fail fast
+    _STARTS +
     r"(?:(?P<cutoff>截至|截止到|截止|到)\s?)?"
     r"(?:"
     r"(?P<now>" + "|".join(_NOW) + r")"
@@ -122,7 +129,8 @@ def _resolve(match: re.Match, today: dt.date | None, context_year: int | None):
     if year is None:  # relative to a date or a sentence year we do not know
         return DateMention(text, start, end, vague=bool(g["ctx"])), None
     if not explicit and sub is not None and today:
-        year = _likely_year(year, sub, today, match.string[end:end + 1] == "前")
+        ahead = g["cutoff"] == "到" or match.string[end:end + 1] == "前" or _about_future(match.string, start, end)
+        year = _likely_year(year, sub, today, ahead, _is_period(g))
     interval = _interval(g, year, sub)
     if interval is None:
         return None, None
@@ -197,13 +205,38 @@ def _sub_period(g: dict):
     return None
 
 
-def _likely_year(year: int, sub: tuple, today: dt.date, deadline: bool) -> int:
-    """A bare month or quarter more than half a year after the document date is last year's,
-    unless it is a deadline (10月底前)."""
-    begin = dt.date(year, sub[0], 1)
-    if not deadline and (begin - today).days > 183:
-        return year - 1
-    return year
+def _likely_year(year: int, sub: tuple, today: dt.date, ahead: bool, period: bool) -> int:
+    """The year of a part of a year that the text names without one. Looking back is the rule: a period
+    that would not have ended by the document date (前三季度 in March) and a month more than half a year
+    after it are last year's; unless the text looks ahead (10月底前, 到三季度末, 力争, 预计, 将)."""
+    if ahead:
+        return year
+    if period:
+        return year - 1 if dt.date(year, sub[1], calendar.monthrange(year, sub[1])[1]) > today else year
+    return year - 1 if (dt.date(year, sub[0], 1) - today).days > 183 else year
+
+
+def _is_period(g: dict) -> bool:
+    """A span of months that figures are reported for (一季度, 前三季度, 前8个月, 上半年, 1—10月), not a
+    month or a day, nor a period still running (一季度以来)."""
+    if g["since"]:
+        return False
+    return bool(g["q_first"] or g["q"] or g["first_months"] or g["half"]
+                or g["m2"] and not g["d1"] and _number(g["m1"]) != _number(g["m2"]))
+
+
+# Words that put a sentence in the future: a target, a forecast, an intention
+_FUTURE = re.compile(r"目标|预计|预期|力争|争取|确保|有望|将|拟")
+_CLAUSE_END = re.compile(r"[。！？!?；;\n]")
+_LONGEST_CLAUSE = 200
+
+
+def _about_future(text: str, start: int, end: int) -> bool:
+    """The clause around ``text[start:end]`` speaks of the future."""
+    reach = max(0, start - _LONGEST_CLAUSE)  # a page without punctuation must not cost a scan per date
+    clause_start = max(max(text.rfind(mark, reach, start) for mark in "。！？!?；;\n") + 1, reach)
+    clause_end = _CLAUSE_END.search(text, end, end + _LONGEST_CLAUSE)
+    return bool(_FUTURE.search(text, clause_start, clause_end.start() if clause_end else end + _LONGEST_CLAUSE))
 
 
 def _interval(g: dict, year: int, sub) -> _Interval | None:

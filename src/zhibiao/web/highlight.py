@@ -7,10 +7,11 @@ mark that crosses the end of an enclosing one is closed and reopened (its pieces
 from __future__ import annotations
 
 from bisect import bisect_left
+from html import escape  # the stdlib's: plain str, no Markup object per piece (a document has thousands)
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from zhibiao.model import Block, Document, Fact
 from zhibiao.render import format_value
@@ -61,7 +62,7 @@ def mark_up(text: str, marks: Sequence[Mark], start: int = 0, end: int | None = 
             out.append(_open_tag(marks[i], first=i not in opened))
             opened.add(i)
         stack = list(active)
-        out.append(escape(text[lo:hi]))
+        out.append(escape(text[lo:hi], quote=False))
     out.extend(f"</{marks[i].tag}>" for i in reversed(stack))
     return Markup("".join(out))
 
@@ -138,7 +139,7 @@ def _table_rows(text: str, block: Block, marks: Sequence[Mark]) -> str:
         for cell in row:
             found = text.find(cell, cursor, block.end) if cell else -1
             if found < 0:
-                content = escape(cell)
+                content = escape(cell, quote=False)
             else:
                 content = mark_up(text, marks, found, found + len(cell))
                 cursor = found + len(cell)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.concurrency import run_in_threadpool
 from markupsafe import Markup, escape
 
-from zhibiao.model import Document
+from zhibiao.model import Document, Fact
 from zhibiao.render import format_value
 from zhibiao.web import chart
 from zhibiao.web.common import (
@@ -144,8 +144,7 @@ def format_row_value(row: dict, *, unit: bool = True) -> str:
     value = f"{row['value']:,}"
     if row.get("value_max") is not None:
         value += f"–{row['value_max']:,}"
-    qualifier = QUALIFIER_WORDS.get(row.get("qualifier") or "", "").split(" ")[0]
-    return " ".join(filter(None, [qualifier, value, (row.get("unit") or "") if unit else ""]))
+    return " ".join(filter(None, [qualifier_word(row.get("qualifier")), value, (row.get("unit") or "") if unit else ""]))
 
 
 def mark_query(snippet: str, query: str) -> Markup:
@@ -199,12 +198,22 @@ def _reading(doc: Document, anchors: list[str], view: str) -> dict[str, Any]:
     """What the document template needs to show one document."""
     return {
         "article": render_article(doc, anchors, line_links=view == "compare"),
-        "facts": [(anchor, fact, format_value(fact)) for anchor, fact in zip(anchors, doc.facts)],
+        "facts": [(anchor, fact, _qualified(fact), KIND_WORDS.get(fact.kind, fact.kind))
+                  for anchor, fact in zip(anchors, doc.facts)],
         "entities": _entity_groups(doc),
         "raw_lines": doc.raw.split("\n") if view == "compare" else [],
         "kinds": KIND_WORDS,
-        "qualifiers": QUALIFIER_WORDS,
     }
+
+
+def qualifier_word(qualifier: str | None) -> str:
+    """The Chinese word for a qualifier code: approx -> 约."""
+    return QUALIFIER_WORDS.get(qualifier or "", "").split(" ")[0]
+
+
+def _qualified(fact: Fact) -> str:
+    """约 12 %, 超过 35 公顷: the value with its unit and qualifier."""
+    return f"{qualifier_word(fact.qualifier)} {format_value(fact)}".strip()
 
 
 def _entity_groups(doc: Document) -> dict[str, list[str]]:
