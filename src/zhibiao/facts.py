@@ -133,7 +133,7 @@ _RAISE_VERBS = frozenset({"提升", "提高", "扩大", "上升"})  # with a cou
 _MONEY = frozenset({"元", "美元", "港元", "欧元", "日元"})
 _PEOPLE = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村民|农民|职工|员工|学生|人才|就业)$")
 _BARE_BASES = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
-_RATE_WORD = re.compile(r"(?:增速|增幅|涨幅|降幅|增长速度)$")
+_RATE_WORDS = ("增速", "增幅", "涨幅", "降幅", "增长速度")
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
              "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "減少", "縮小", "減")
 _LEFT_JUNK = (
@@ -219,7 +219,7 @@ _HEADING_KINDS = frozenset({"heading", "sidebar_label"})
 _TITLE_KINDS = frozenset({"title", "subtitle", "kicker", "byline", "caption"})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     """A quantity or a rank found in a block, before its clause is read."""
 
@@ -239,7 +239,7 @@ class _Mention:
     bound: bool = False  # said with 超过/以上/不足…: before a noun it names a class (超十亿元的行业)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Reading:
     """What the clause says about one mention."""
 
@@ -278,6 +278,7 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.reverse = doc.text[::-1]  # where words ending at a position are matched in one step
+        self.size = len(doc.text)
         self.dates = sorted(doc.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
         self.date_at = {d.start: d.end for d in self.dates}
@@ -349,7 +350,7 @@ class _Reader:
     # --- finding numbers
     def _mentions(self, start: int, end: int) -> list[_Mention]:
         text = self.text
-        quantities = [q for m in self._scan(start, end) for q in self._quantity(m)]
+        quantities = self._quantities(start, end)
         _lend_units(quantities, text)
         # a bare numeral that no list gave a unit stays only with a scale word: 常住人口23.98万
         mentions = [q for q in quantities if not q.bare or q.multiplier != 1]
@@ -359,10 +360,11 @@ class _Reader:
             mentions = ranks + [q for q in mentions if not any(s < q.end and q.start < e for s, e in taken)]
         return sorted(mentions, key=_START)
 
-    def _scan(self, start: int, end: int) -> Iterator[re.Match]:
-        """The quantity pattern's matches: tried only where a numeral is followed by something that can
+    def _quantities(self, start: int, end: int) -> list[_Mention]:
+        """What the quantity pattern reads, tried only where a numeral is followed by something that can
         continue it, which spares the full pattern nine characters in ten."""
         text = self.text
+        quantities: list[_Mention] = []
         resume = start
         for run in _NUMERAL_RUN.finditer(text, start, end):
             at, after = run.span()
@@ -378,7 +380,8 @@ class _Reader:
             match = _QUANTITY.match(text, at, end)
             if match:
                 resume = match.end()
-                yield match
+                quantities += self._quantity(match)
+        return quantities
 
     def _quantity(self, m: re.Match) -> list[_Mention]:
         """The quantity a match states: none, one, or two when what looked like a range is not one."""
@@ -388,14 +391,15 @@ class _Reader:
             "pre", "neg", "pct", "num", "more", "scale", "more2", "unit1", "num2", "unit2", "post")
         unit_text = unit2 or unit1
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if before.isascii() and (before.isalnum() or before == ".") or not unit_text and after.isascii() and after.isalpha():
-            return []  # 5G, PM2.5, G20, 4A级; but 32家A级景区 counts
+        if before.isascii() and (before.isalnum() or before == "."):
+            return []  # 5G, PM2.5, G20
+        if not unit_text and end < len(text) and text[end].isascii() and text[end].isalpha():
+            return []  # 4A级; but 32家A级景区 counts
         if pct:
             return self._percent_words(m)
-        number_start = m.start("num")
+        number_start = m.start("num") if pre or neg else start
         chinese = num[0] not in _ARABIC_DIGITS
-        preceding = text[number_start - 1:number_start] if number_start else ""
+        preceding = text[number_start - 1:number_start]
         if preceding in ("第", "届") and not text.endswith("连续第", max(0, number_start - 3), number_start) \
                 or chinese and preceding in "周星":
             return []  # 第三条, 第3名, 十三届七次全会; but 连续第七年 counts years
@@ -403,7 +407,7 @@ class _Reader:
                 and not self._unit_fits(m, num, unit_text, chinese, number_start):
             return []
         scale = scale.strip() if scale else ""
-        number_end = m.end("scale") if scale else m.end("more") if more else m.end("num")
+        number_end = m.end("scale") if scale else m.end("more") if more else number_start + len(num)
         try:
             if num2:
                 scale2 = (m.group("scale2") or "").strip()
@@ -416,12 +420,10 @@ class _Reader:
                 value, value_max = parse_number(num + scale), None
         except ValueError:
             return []
-        if neg:
-            number_start = m.start("neg")
-            value = -value
         word = pre or post or ""
         qualifier = None if value_max is not None else _QUALIFIERS.get(word) or ("over" if more or more2 else None)
-        mention = _Mention(start, end, number_start, number_end, value, "", value_max, qualifier,
+        mention = _Mention(start, end, m.start("neg") if neg else number_start, number_end, -value if neg else value,
+                           _unit_name(unit_text) if unit_text else "", value_max, qualifier,
                            bound=word in _BOUND_WORDS)  # 6800多万, 100余家: over
         if scale:
             mention.multiplier, filler = _scale_word(scale)
@@ -429,9 +431,11 @@ class _Reader:
                 return []  # 3万4000 fills the 万; 3万20000 is two numbers run together
         if not unit_text:
             mention.bare = True
-            mention.start = number_start if not neg else m.start("num")
+            mention.start = number_start
             return [mention]
-        return self._with_unit(mention, m, unit_text)
+        if mention.unit in _TIME_UNITS or unit_text == "成":
+            return self._counted_unit(mention, m, unit_text)
+        return [mention]
 
     def _two_quantities(self, m: re.Match) -> list[_Mention]:
         first = _SINGLE_QUANTITY.match(self.text, m.start())
@@ -455,8 +459,8 @@ class _Reader:
         """连续四年 and 百年一遇 count years; 2025年 and 五年规划 do not (``end``: after the 年)."""
         return self.text.startswith("一遇", end) or "连续" in self.text[max(0, start - 4):start]
 
-    def _with_unit(self, mention: _Mention, m: re.Match, unit_text: str) -> list[_Mention]:
-        mention.unit = _unit_name(unit_text)
+    def _counted_unit(self, mention: _Mention, m: re.Match, unit_text: str) -> list[_Mention]:
+        """连续四年 (not 连续2024年), 百年一遇; 两成 is 20 %."""
         if mention.unit in _TIME_UNITS:
             if mention.value_max is None and _looks_like_year(m.group("num"), mention.value):
                 return []  # 连续2024年: a date after all
@@ -609,7 +613,7 @@ class _Reader:
             place_of = {e.start: e.canonical or e.text for e in self.places}
             indicator = (base, (base_start, base_end)) if base else (None, None)
             return [indicator + (place_of[s],) for s, _ in names]
-        if base and not (_RATE_WORD.search(base) or _CHANGE_TAIL.search(base).group(0) or _COMPARE_TAIL.search(base)):
+        if base and not (base.endswith(_RATE_WORDS) or _CHANGE_TAIL.search(base).group(0) or _COMPARE_TAIL.search(base)):
             return [(base, (base_start, base_end), None)]
         if len(names) < 2:
             return []  # 增速分别高于…: one subject, read as usual
@@ -659,11 +663,11 @@ class _Reader:
             mention.unit = "名"  # 排名上升4位: places in a ranking
         said_of_before = False  # 增速, 占GDP的: words said of the indicator of the clause before
         if e > s:
-            rate = _RATE_WORD.search(text, max(s, e - 4), e)
+            rate = text.endswith(_RATE_WORDS, max(s, e - 4), e)
             if rate and kind == "level":
                 kind = "change"
-                negative = negative or rate.group(0) == "降幅"
-            said_of_before = rate is not None and rate.start() == s or bool(_SHARE.match(text, s, e))
+                negative = negative or text.endswith("降幅", s, e)
+            said_of_before = rate and text[s:e] in _RATE_WORDS or text.startswith("占", s) and bool(_SHARE.match(text, s, e))
         if mention.unit == "个百分点" and kind == "level" and previous and previous.kind == "change":
             kind, basis = "change", previous.basis
         if basis:
@@ -724,7 +728,7 @@ class _Reader:
         if indicator_span is None and own and e > s:
             base = text[s:e]  # what the next number of the clause is said of: 粮食总产量, not its frequency
         return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
-                        continued, suffix, base=base)
+                        continued, suffix, base)
 
     @staticmethod
     def _is_threshold(mention: _Mention, before: tuple[int, int], after: tuple[int, int], transitive: int) -> bool:
@@ -768,7 +772,7 @@ class _Reader:
                 start = place_at[start]
             else:
                 break
-        size = len(text)
+        size = self.size
         while end > start:
             if text[end - 1] in _CLOSING_BRACKETS:  # a bracketed note: 地区生产总值（GDP）
                 opening = max(text.rfind("（", start, end), text.rfind("(", start, end))
@@ -786,7 +790,7 @@ class _Reader:
     def _transitive_start(self, start: int, end: int) -> int:
         """Where the verb that governs a number after ``end`` starts (建成, 引进了, 一个, 把); -1 if none."""
         start = max(start, end - _TAIL_WIDTH)
-        size = len(self.text)
+        size = self.size
         verb = _TRANSITIVE_TAIL.match(self.reverse, size - end, size - start)
         object_marker = self.text.find("把", start, end)
         if verb:
