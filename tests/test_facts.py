@@ -328,6 +328,23 @@ def test_facts_a_past_deadline_is_not_a_target():
     assert [f.kind for f in facts_of(text, date="2025-03-01")] == ["level"]
 
 
+def test_facts_a_deadline_before_a_year_makes_a_target():
+    text = "2027年前，完成老旧小区改造120个。"
+    assert [f.kind for f in facts_of(text, date="2025-03-01")] == ["target"]
+    assert [f.kind for f in facts_of(text, date="2028-03-01")] == ["level"]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("全区地区生产总值（GDP）1602.7亿元。", "地区生产总值"),  # a bracketed note
+    ("全区地区生产总值[1]1602.7亿元。", "地区生产总值"),  # a note marker
+    ("规上工业企业数量稳定在120家。", "规上工业企业数量"),  # a verb phrase
+    ("全市城镇新增就业人数达到了1.2万人。", "城镇新增就业人数"),  # the longest of 达到了, 达到, 达
+    ("该区引进了3个重大项目。", "重大项目"),  # a transitive verb: the noun after is counted
+])
+def test_facts_indicator_loses_the_words_at_its_end(text, indicator):
+    assert [f.indicator for f in facts_of(text)] == [indicator]
+
+
 def test_facts_a_heading_of_targets_makes_its_list_targets():
     text = "二、主要预期目标\n国内生产总值增长5%左右。\n城镇新增就业1200万人以上。\n三、工作回顾\n粮食产量1.4万亿斤。"
     facts = facts_of(text, kinds=["heading", "paragraph", "paragraph", "heading", "paragraph"])

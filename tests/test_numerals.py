@@ -116,6 +116,18 @@ def test_numerals_scale_words_multiply_exactly(number, scale):
 
 
 @settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=10 ** 12), st.integers(min_value=0, max_value=6),
+       st.sampled_from([("", 1), ("万", 10 ** 4), ("亿", 10 ** 8)]))
+def test_numerals_scaled_decimals_have_one_spelling(units, places, scale):
+    written = f"{Decimal(units).scaleb(-places):f}"  # 1.50 keeps its trailing zero as written
+    word, factor = scale
+    value = parse_number(written + word)
+    assert value == Decimal(written) * factor
+    spelled = str(value)
+    assert "E" not in spelled and not ("." in spelled and spelled.endswith("0"))
+
+
+@settings(max_examples=200)
 @given(st.text(alphabet="0123456789.,零一二三四五六七八九十百千万亿两点〇", max_size=12))
 def test_numerals_only_value_errors_escape(text):
     try:

@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -420,11 +419,11 @@ class _Reader:
                 value, value_max = parse_number(num + scale), None
         except ValueError:
             return []
-        word = pre or post or ""
+        word = pre or post or ""  # 6800多万, 100余家: over
         qualifier = None if value_max is not None else _QUALIFIERS.get(word) or ("over" if more or more2 else None)
         mention = _Mention(start, end, m.start("neg") if neg else number_start, number_end, -value if neg else value,
                            _unit_name(unit_text) if unit_text else "", value_max, qualifier,
-                           bound=word in _BOUND_WORDS)  # 6800多万, 100余家: over
+                           bound=word in _BOUND_WORDS)
         if scale:
             mention.multiplier, filler = _scale_word(scale)
             if filler and filler >= mention.multiplier:
@@ -602,9 +601,10 @@ class _Reader:
         """X、Y和Z分别为a、b、c: one (indicator, span, place) per value, in order; places named in the
         list (甲区、乙区分别为…) are the values' places, and the indicator comes from the clause before."""
         first = mentions[0]
-        at = self.text.rfind("分别", clause_start, first.start) - clause_start
-        if at < 0:
+        found = self.text.rfind("分别", clause_start, first.start)
+        if found < 0:
             return []
+        at = found - clause_start
         base_start, base_end = self._trim(clause_start + at + 2, first.start)
         base = self.text[base_start:base_end]
         names_start, names_end = self._trim(clause_start, clause_start + at, places=False)
@@ -667,7 +667,8 @@ class _Reader:
             if rate and kind == "level":
                 kind = "change"
                 negative = negative or text.endswith("降幅", s, e)
-            said_of_before = rate and text[s:e] in _RATE_WORDS or text.startswith("占", s) and bool(_SHARE.match(text, s, e))
+            said_of_before = bool(rate and text[s:e] in _RATE_WORDS
+                                  or text.startswith("占", s) and _SHARE.match(text, s, e))
         if mention.unit == "个百分点" and kind == "level" and previous and previous.kind == "change":
             kind, basis = "change", previous.basis
         if basis:

@@ -30,7 +30,8 @@ _TRAILING_PUNCT = "。！？!?，；：、,;:”’」』）)》"
 _NUMBER_STARTS = frozenset("一二三四五六七八九十（(第0123456789")
 _DASHES = frozenset("—－─-")
 _CLAUSE_PUNCT = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
-_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_SENTENCE_CHARS = "，。；！？,;!?"
+_SENTENCE_PUNCT = re.compile(f"[{_SENTENCE_CHARS}]")
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]")
@@ -48,12 +49,17 @@ _PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”’」』）)》][ \u3000]+[\u4e00-\
 _ANY_PUNCT = re.compile(r"[，、；：。！？…,;:!?]")
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
+# The patterns below open with the character they replace, not with a look-behind, so that the
+# regex engine skips straight to it instead of trying every position.
+_LATIN_WRAP = re.compile(r"\n(?<=[A-Za-z]\n)(?=[A-Za-z])")  # a Latin word wrapped at a space
+_SPACE = r"[ \t\u3000\xa0]"
 # Spaces a dump puts into running text, beside a Chinese character or punctuation mark; a space
 # beside a Latin letter is real, and so is one between two numbers (a table's columns).
-_DUMP_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?![A-Za-z])|(?<![A-Za-z])[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
+_DUMP_SPACE = re.compile(rf"{_SPACE}(?:(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?![A-Za-z])"
+                         rf"|(?<![A-Za-z]{_SPACE}){_SPACE}*(?=[^\x00-\x7f]))")
 # In headlines only the spaces between a digit and a Chinese character are the dump's: 9 月 2 日;
 # phrase gaps stay.
-_DIGIT_SPACE = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=\d)")
+_DIGIT_SPACE = re.compile(rf"{_SPACE}(?:(?<=\d{_SPACE}){_SPACE}*(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?=\d))")
 
 INDENT_EM = 2.0  # a paragraph indent is two characters wide
 WIDEST_COLUMN_EM = 60.0  # a line wider than this was never wrapped at a column edge
@@ -77,26 +83,21 @@ class _Unit:
     byline: bool
     headline: bool  # phrases set apart by spaces and no punctuation: a heading's shape
     standalone: bool  # a byline, dashed subtitle or numbered heading: a block of its own
-    run: int = 0  # units with the same run stand on consecutive lines, with no blank line between
-    opens: bool = False  # follows a sentence's end, so may open a paragraph
+    run: int  # units with the same run stand on consecutive lines, with no blank line between
+    opens: bool  # follows a sentence's end, so may open a paragraph
 
 
 @dataclass(slots=True)
 class _Block:
     units: list[_Unit]
+    lines: str  # the units' texts, one a line
+    flat: str  # the block's characters without any space: what classification looks at
+    ends: bool  # ends a sentence
     kind: str = "paragraph"
-    _flat: str | None = None
 
     @property
     def shape(self) -> str:
         return self.units[0].shape
-
-    def flat(self) -> str:
-        """The block's characters without any space: what classification looks at."""
-        if self._flat is None:
-            text = "".join(u.text for u in self.units)
-            self._flat = _SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
-        return self._flat
 
     def column(self) -> float | None:
         """The width of the column the block was wrapped in, if it has more than one line."""
@@ -161,17 +162,32 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _END_CHARS
 
 
-def _unit(text: str, numbers: list[int], indent: bool, gap: bool, shape: str) -> _Unit:
+def _unit(text: str, numbers: list[int], indent: bool, gap: bool, shape: str, previous: _Unit | None) -> _Unit:
     width = _width(text) + (INDENT_EM if indent else 0.0)
     # Cheap tests first: most lines of body text have punctuation and open with a character.
     number = _NUMBERED.match(text) if text[0] in _NUMBER_STARTS else None
     punct = _ANY_PUNCT.search(text, number.end() if number else 0)
-    headline = (not punct and not number and width <= HEADLINE_MAX_EM
-                and (" " in text or "\u3000" in text) and _PHRASE_GAP.search(text) is not None)
-    byline = _is_byline(text)
-    standalone = byline or (not punct and (number is not None or _dashed(text)))
-    return _Unit(text, numbers, width, indent, gap, shape, _ends_sentence(text), number is not None,
-                 byline, headline, standalone)
+    if punct is None:
+        headline = (number is None and width <= HEADLINE_MAX_EM and (" " in text or "\u3000" in text)
+                    and _PHRASE_GAP.search(text) is not None)
+        byline = _is_byline(text)
+        standalone = byline or number is not None or _dashed(text)
+    else:
+        headline = False
+        byline = text[punct.start()] not in _SENTENCE_CHARS and _is_byline(text)  # a sentence is no byline
+        standalone = byline
+    if previous is None:
+        run, opens = 0, shape == LINE
+    else:
+        # A blank line, a change of shape or a heading may change the column.
+        changes = (gap or shape != previous.shape or shape == VERTICAL or headline or standalone
+                   or previous.headline or previous.standalone)
+        run = previous.run + 1 if changes else previous.run
+        # A line after a sentence's end may open a paragraph whose indent the dump dropped.
+        opens = shape == LINE and (previous.ends or previous.standalone or previous.headline
+                                   or previous.shape != LINE)
+    return _Unit(text, numbers, width, indent, gap, shape, text.rstrip(_CLOSERS)[-1:] in _END_CHARS,
+                 number is not None, byline, headline, standalone, run, opens)
 
 
 def _units(text: str) -> list[_Unit]:
@@ -181,21 +197,24 @@ def _units(text: str) -> list[_Unit]:
     lines = text.split("\n")
 
     def flush_singles() -> None:
-        nonlocal gap
+        nonlocal gap, previous
         if len(singles) >= 2:
             chars = "".join(lines[n - 1].strip() for n in singles)
-            units.append(_unit(chars, list(singles), False, True, VERTICAL))
+            previous = _unit(chars, list(singles), False, True, VERTICAL, previous)
             gap = True  # a vertical run is a block of its own
-        elif singles:
+        else:
             n = singles[0]
-            units.append(_unit(lines[n - 1].strip(), [n], lines[n - 1][:1] in _INDENT, gap, LINE))
+            previous = _unit(lines[n - 1].strip(), [n], lines[n - 1][:1] in _INDENT, gap, LINE, previous)
             gap = False
+        units.append(previous)
         singles.clear()
 
+    previous = None
     for number, line in enumerate(lines, start=1):
         core = line.strip()
         if not core:
-            flush_singles()
+            if singles:
+                flush_singles()
             gap = True
             continue
         if len(core) == 1:
@@ -203,20 +222,16 @@ def _units(text: str) -> list[_Unit]:
             continue
         if singles:
             flush_singles()
-        once = undouble(core)
-        units.append(_unit(once if once is not None else core, [number], line[0] in _INDENT, gap,
-                           DOUBLED if once is not None else LINE))
+        # undouble's own first test, without the call: most lines are not doubled
+        once = undouble(core) if core[-1] in _TRAILING_PUNCT or core[0] == core[len(core) // 2] else None
+        if once is None:
+            previous = _unit(core, [number], line[0] in _INDENT, gap, LINE, previous)
+        else:
+            previous = _unit(once, [number], line[0] in _INDENT, gap, DOUBLED, previous)
+        units.append(previous)
         gap = False
-    flush_singles()
-    run = 0
-    for previous, unit in zip([None] + units, units):
-        if previous is not None and (unit.gap_before or unit.shape != previous.shape or unit.shape == VERTICAL
-                                     or unit.headline or unit.standalone or previous.headline or previous.standalone):
-            run += 1  # a blank line, a change of shape or a heading may change the column
-        unit.run = run
-        # A line after a sentence's end may open a paragraph whose indent the dump dropped.
-        unit.opens = unit.shape == LINE and (previous is None or previous.ends or previous.standalone
-                                             or previous.headline or previous.shape != LINE)
+    if singles:
+        flush_singles()
     return units
 
 
@@ -236,11 +251,18 @@ def _column(units: list[_Unit], i: int, before: int, after: int, same_run: bool 
     """The width of the column unit i was wrapped in: the (upper) median width of the nearby lines
     (of its run) that were cut mid-sentence, which are full lines; None if there are none."""
     lo, hi = max(0, i - before), min(len(units), i + after + 1)
-    run, shape = units[i].run, units[i].shape
-    widths = sorted(units[k].width for k in range(lo, hi)
-                    if k != i and not units[k].ends and not units[k].standalone and not units[k].headline
-                    and (units[k].run == run if same_run else units[k].shape == shape and _wrapped(units, k)))
-    return widths[len(widths) // 2] if widths else None
+    unit = units[i]
+    if same_run:
+        widths = [u.width for u in units[lo:hi]
+                  if u.run == unit.run and u is not unit and not (u.ends or u.standalone or u.headline)]
+    else:
+        widths = [u.width for k, u in enumerate(units[lo:hi], lo)
+                  if u.shape == unit.shape and u is not unit and not (u.ends or u.standalone or u.headline)
+                  and _wrapped(units, k)]
+    if not widths:
+        return None
+    widths.sort()
+    return widths[len(widths) // 2]
 
 
 def _wrapped(units: list[_Unit], k: int) -> bool:
@@ -283,15 +305,17 @@ def _is_lone_label(units: list[_Unit], i: int) -> bool:
 def _starts_block(units: list[_Unit], i: int) -> bool:
     """Whether unit i opens a block whatever came before it."""
     u = units[i]
-    return u.indent or u.numbered or u.standalone or u.shape == VERTICAL or _is_lone_label(units, i)
+    return (u.indent or u.numbered or u.standalone or u.shape == VERTICAL
+            or (u.gap_before and _is_lone_label(units, i)))
 
 
 def _continues(units: list[_Unit], i: int) -> bool:
     """Whether unit i+1 continues the block that unit i is part of."""
     a, b = units[i], units[i + 1]
     if (a.shape == VERTICAL or a.shape != b.shape or a.standalone
-            or max(a.width, b.width) > WIDEST_COLUMN_EM  # an unwrapped line: text with one paragraph a line
-            or _starts_block(units, i + 1) or _is_heading_line(units, i) or _is_heading_line(units, i + 1)):
+            or a.width > WIDEST_COLUMN_EM or b.width > WIDEST_COLUMN_EM  # an unwrapped line: one paragraph a line
+            or _starts_block(units, i + 1)
+            or (a.headline and _is_heading_line(units, i)) or (b.headline and _is_heading_line(units, i + 1))):
         return False
     if b.gap_before:
         return _column_break(units, i)
@@ -354,14 +378,22 @@ def _unwrapped(units: list[_Unit]) -> bool:
 
 
 def _blocks(units: list[_Unit]) -> list[_Block]:
-    blocks: list[_Block] = []
-    unwrapped = _unwrapped(units)
+    if _unwrapped(units):
+        return [_block([unit]) for unit in units]
+    groups: list[list[_Unit]] = []
     for i, unit in enumerate(units):
-        if i and not unwrapped and _continues(units, i - 1):
-            blocks[-1].units.append(unit)
+        if i and _continues(units, i - 1):
+            groups[-1].append(unit)
         else:
-            blocks.append(_Block([unit]))
-    return blocks
+            groups.append([unit])
+    return [_block(group) for group in groups]
+
+
+def _block(units: list[_Unit]) -> _Block:
+    lines = "\n".join([u.text for u in units]) if len(units) > 1 else units[0].text
+    text = lines.replace("\n", "")
+    flat = _SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
+    return _Block(units, lines, flat, _ends_sentence(flat))
 
 
 # 3. kinds ----------------------------------------------------------------------------------------
@@ -377,15 +409,15 @@ def _is_byline(text: str) -> bool:
 
 def _is_headline(block: _Block) -> bool:
     """No sentence in it and short: a title, heading or label (a line ending in a colon leads into text)."""
-    flat = block.flat()
-    return (not _ends_sentence(flat) and flat[-1] not in "：:" and not _SENTENCE_PUNCT.search(flat)
+    flat = block.flat
+    return (not block.ends and flat[-1] not in "：:" and not _SENTENCE_PUNCT.search(flat)
             and _width(flat) <= HEADLINE_MAX_EM)
 
 
 def _is_caption_like(block: _Block) -> bool:
     """Short, one sentence of one clause: what a photo caption looks like."""
-    flat = block.flat()
-    return (len(flat) <= 60 and _ends_sentence(flat) and not _CLAUSE_PUNCT.search(flat)
+    flat = block.flat
+    return (len(flat) <= 60 and block.ends and not _CLAUSE_PUNCT.search(flat)
             and not _SENTENCE_PUNCT.search(flat.rstrip(_CLOSERS)[:-1]))
 
 
@@ -410,17 +442,16 @@ def _classify(blocks: list[_Block]) -> None:
 
 def _intrinsic_kind(block: _Block) -> str:
     """The kind a block has on its own, before its neighbours are considered."""
-    flat = block.flat()
-    ends = _ends_sentence(flat)
+    flat = block.flat
     if block.shape == VERTICAL:
-        return "caption" if ends or len(flat) > 8 else "sidebar_label"
+        return "caption" if block.ends or len(flat) > 8 else "sidebar_label"
     if len(block.units) == 1 and block.units[0].byline:
         return "byline"
     if _CAPTION_MARK.search(flat) and len(flat) <= 80:
         return "caption"
     if _is_headline(block):
         return "heading"
-    if block.shape == DOUBLED and ends:
+    if block.shape == DOUBLED and block.ends:
         return "caption"
     return "paragraph"
 
@@ -467,7 +498,7 @@ def _leading_headlines(blocks: list[_Block]) -> list[_Block]:
 
 
 def _widest(blocks: list[_Block]) -> float:
-    return max((_width(b.flat()) for b in blocks), default=0.0)
+    return max((_width(b.flat) for b in blocks), default=0.0)
 
 
 def _name_headlines(group: list[_Block]) -> None:
@@ -476,13 +507,13 @@ def _name_headlines(group: list[_Block]) -> None:
     lines = [b for b in group if b.kind == "heading"]
     if not lines:
         return
-    candidates = [b for b in lines if not _dashed(b.flat())] or lines
-    title = max(candidates, key=lambda b: _width(b.flat()))
+    candidates = [b for b in lines if not _dashed(b.flat)] or lines
+    title = max(candidates, key=lambda b: _width(b.flat))
     seen_title = False
     for block in lines:
         if block is title:
             block.kind, seen_title = "title", True
-        elif _dashed(block.flat()) or seen_title:
+        elif _dashed(block.flat) or seen_title:
             block.kind = "subtitle"
         else:
             block.kind = "kicker"
@@ -512,18 +543,12 @@ def _place_orphan_heading(blocks: list[_Block]) -> list[_Block]:
 
 def _block_text(block: _Block) -> str:
     """The block's restored text: lines joined, the dump's spaces removed, doubles gone."""
-    parts = [block.units[0].text]
-    for previous, unit in zip(block.units, block.units[1:]):
-        if _is_latin(previous.text[-1]) and _is_latin(unit.text[0]):
-            parts.append(" ")  # a Latin word wrapped at a space
-        parts.append(unit.text)
-    text = "".join(parts)
+    text = block.lines
+    if "\n" in text:
+        text = _LATIN_WRAP.sub(" ", text).replace("\n", "")
     if not (" " in text or "\u3000" in text or "\t" in text or "\xa0" in text):
         return text
     if block.kind in HEADLINE_KINDS:
         return _SPACES.sub(" ", _DIGIT_SPACE.sub("", text)).strip()
     return _DUMP_SPACE.sub("", text)
 
-
-def _is_latin(char: str) -> bool:
-    return char.isascii() and char.isalpha()
