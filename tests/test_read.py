@@ -28,6 +28,7 @@ def test_read_normalises_full_width_one_for_one():
     (bytes(range(256)) * 10, "binary"),
     (b"\xff\xfe\xfe\xff\x00\xd8" * 3, "utf-16"),
     (b"a" * 300_000, "line"),
+    (b"a" * 900_000, "900,000 bytes"),
 ])
 def test_read_refuses_what_is_not_a_document(data, reason):
     with pytest.raises(InputError) as error:

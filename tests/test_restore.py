@@ -136,6 +136,22 @@ def test_restore_keeps_spaces_beside_latin_words_and_between_numbers():
     assert doc.text == "企业上线 AI 质检系统，5G 基站覆盖率达到95%。\n地区生产总值 亿元1640.55 5.8"
 
 
+def test_restore_keeps_a_space_where_a_latin_word_wrapped():
+    doc = _restore("园区今年新上线的工业互联网平台名为 Smart\nFactory，已接入企业八十六家，\n带动产值增长百分之九。\n")
+    assert doc.text == "园区今年新上线的工业互联网平台名为 Smart Factory，已接入企业八十六家，带动产值增长百分之九。"
+
+
+def test_restore_marks_captions_by_their_opening_or_closing_words():
+    page = ("全区新增市场主体一千二百户，同比增长百分之八，其中新设企业四百户，\n新增就业岗位三千个。\n\n"
+            "图为改造后的滨江步道\n\n"
+            "城市更新步伐加快，全年完成老旧小区改造三十七个，惠及居民\n一万二千户。\n\n"
+            "（图片来源 区融媒体中心）\n\n"
+            "全年接待游客一千八百万人次，旅游总收入增长百分之十四，\n夜间消费占比超过三成。\n\n"
+            "夜色中的老街 本报记者 王敏 摄）\n\n"
+            "下一步，全区将继续完善商圈配套，推动老街区焕发新活力，\n让群众生活更加便利。\n")
+    assert [kind for kind, _ in _blocks(_restore(page))] == ["paragraph", "caption"] * 3 + ["paragraph"]
+
+
 def test_restore_puts_a_headline_group_dumped_last_first_and_keeps_captions_in_order():
     page = ("全区实现地区生产总值一千六百亿元，\n同比增长百分之五点九，增速高于全\n市零点四个百分点。\n\n"
             "消费市场持续回暖，全年社会消费品\n零售总额增长百分之六点一。\n\n"

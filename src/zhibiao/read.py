@@ -42,7 +42,10 @@ _COMMON = frozenset(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
               for c in range(r[0], r[1] + 1)}
-_FULLWIDTH_RUN = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULLWIDTH_CHAR = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+# One character, then more: a pattern that opens with a character class, not a repeat, lets the
+# regex engine skip ahead to where a match can start.
+_FULLWIDTH_RUN = re.compile(_FULLWIDTH_CHAR + _FULLWIDTH_CHAR + "*")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 
 
@@ -120,13 +123,13 @@ def _decode_text(data: bytes, source: str | None) -> tuple[str, str]:
                 return data.decode(codec).lstrip("\ufeff"), codec
             except UnicodeDecodeError:
                 raise InputError(source, f"starts with a {codec} byte-order mark but is not {codec}") from None
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        try:
-            return data.decode(utf16), utf16
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
+    if b"\x00" in data:  # UTF-16 without a byte-order mark, or binary
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            try:
+                return data.decode(utf16), utf16
+            except UnicodeDecodeError:
+                pass
         raise InputError(source, "contains NUL bytes: binary data, not a text document")
     try:
         return data.decode("utf-8"), "utf-8"

@@ -43,23 +43,25 @@ _BYLINE = re.compile(
 _DATE_LINE = re.compile(r"[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?")
 _OFFICIAL = re.compile(r".{0,24}(?:区长|市长|县长|省长|镇长|主任|局长|书记|部长)[ \u3000]+\S{2,4}")
 _PUBLISHER = re.compile(r".{2,24}(?:统计局|调查队|人民政府|委员会|办公室|办公厅|研究院|研究中心|报社)")
-_CAPTION_MARK = re.compile(r"^图[为：:]|摄[）)]?$|^[（(]?图片来源")
+_CAPTION_OPENINGS = ("图为", "图：", "图:", "图片来源", "（图片来源", "(图片来源")
+_CAPTION_ENDINGS = ("摄", "摄）", "摄)")
 # Two phrases set apart by a space, as headlines are: 强载体 优布局 树典范.
 _PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”’」』）)》][ \u3000]+[\u4e00-\u9fff“‘「『（(《]")
 _ANY_PUNCT = re.compile(r"[，、；：。！？…,;:!?]")
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
-_SPACES = re.compile(r"[ \t\u3000\xa0]+")
-# The patterns below open with the character they replace, not with a look-behind, so that the
-# regex engine skips straight to it instead of trying every position.
-_LATIN_WRAP = re.compile(r"\n(?<=[A-Za-z]\n)(?=[A-Za-z])")  # a Latin word wrapped at a space
+# Patterns that open with the class of the character they replace, not with a repeat or a
+# look-behind, let the regex engine skip straight to where a match can start.
 _SPACE = r"[ \t\u3000\xa0]"
+_SPACES = re.compile(_SPACE + _SPACE + "*")
+_LATIN_WRAP = re.compile(r"\n(?<=[A-Za-z]\n)(?=[A-Za-z])")  # a Latin word wrapped at a space
 # Spaces a dump puts into running text, beside a Chinese character or punctuation mark; a space
 # beside a Latin letter is real, and so is one between two numbers (a table's columns).
 _DUMP_SPACE = re.compile(rf"{_SPACE}(?:(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?![A-Za-z])"
                          rf"|(?<![A-Za-z]{_SPACE}){_SPACE}*(?=[^\x00-\x7f]))")
 # In headlines only the spaces between a digit and a Chinese character are the dump's: 9 月 2 日;
 # phrase gaps stay.
-_DIGIT_SPACE = re.compile(rf"{_SPACE}(?:(?<=\d{_SPACE}){_SPACE}*(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?=\d))")
+_DIGIT_SPACE = re.compile(rf"{_SPACE}(?:(?<=\d{_SPACE}){_SPACE}*(?=[^\x00-\x7f])"
+                          rf"|(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?=\d))")
 
 INDENT_EM = 2.0  # a paragraph indent is two characters wide
 WIDEST_COLUMN_EM = 60.0  # a line wider than this was never wrapped at a column edge
@@ -73,8 +75,9 @@ class _Unit:
     """One raw line, or a vertical run of one-character lines, ready to be joined."""
 
     text: str  # without indent, trailing space or fake-bold double
-    numbers: list[int]  # 1-based raw line numbers
+    numbers: range  # 1-based raw line numbers (a range, which the garbage collector need not track)
     width: float  # in em: a CJK character 1, an ASCII character 0.5, an indent 2
+    full_width: float  # the width counting the indent a paragraph's first line may have lost in the dump
     indent: bool
     gap_before: bool  # a blank line separates it from the previous unit
     shape: str  # LINE, VERTICAL or DOUBLED
@@ -159,10 +162,12 @@ def _width(text: str) -> float:
 
 def _ends_sentence(text: str) -> bool:
     """Whether the text ends with 。！？… (closing quotes and brackets after it allowed)."""
-    return text.rstrip(_CLOSERS)[-1:] in _END_CHARS
+    last = text[-1:]
+    return last in _END_CHARS or (last in _CLOSERS and text.rstrip(_CLOSERS)[-1:] in _END_CHARS)
 
 
-def _unit(text: str, numbers: list[int], indent: bool, gap: bool, shape: str, previous: _Unit | None) -> _Unit:
+def _unit(text: str, numbers: range, indent: bool, gap: bool, shape: str, previous: _Unit | None) -> _Unit:
+    """A unit measured; the one before it decides its run and whether it may open a paragraph."""
     width = _width(text) + (INDENT_EM if indent else 0.0)
     # Cheap tests first: most lines of body text have punctuation and open with a character.
     number = _NUMBERED.match(text) if text[0] in _NUMBER_STARTS else None
@@ -186,25 +191,26 @@ def _unit(text: str, numbers: list[int], indent: bool, gap: bool, shape: str, pr
         # A line after a sentence's end may open a paragraph whose indent the dump dropped.
         opens = shape == LINE and (previous.ends or previous.standalone or previous.headline
                                    or previous.shape != LINE)
-    return _Unit(text, numbers, width, indent, gap, shape, text.rstrip(_CLOSERS)[-1:] in _END_CHARS,
+    full_width = width + INDENT_EM if opens and not indent else width
+    return _Unit(text, numbers, width, full_width, indent, gap, shape, _ends_sentence(text),
                  number is not None, byline, headline, standalone, run, opens)
 
 
 def _units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
     gap = False
-    singles: list[int] = []  # line numbers of a pending run of one-character lines
+    singles: list[int] = []  # line numbers of a pending run of one-character lines, which are consecutive
     lines = text.split("\n")
 
     def flush_singles() -> None:
         nonlocal gap, previous
         if len(singles) >= 2:
             chars = "".join(lines[n - 1].strip() for n in singles)
-            previous = _unit(chars, list(singles), False, True, VERTICAL, previous)
+            previous = _unit(chars, range(singles[0], singles[-1] + 1), False, True, VERTICAL, previous)
             gap = True  # a vertical run is a block of its own
         else:
             n = singles[0]
-            previous = _unit(lines[n - 1].strip(), [n], lines[n - 1][:1] in _INDENT, gap, LINE, previous)
+            previous = _unit(lines[n - 1].strip(), range(n, n + 1), lines[n - 1][:1] in _INDENT, gap, LINE, previous)
             gap = False
         units.append(previous)
         singles.clear()
@@ -224,10 +230,8 @@ def _units(text: str) -> list[_Unit]:
             flush_singles()
         # undouble's own first test, without the call: most lines are not doubled
         once = undouble(core) if core[-1] in _TRAILING_PUNCT or core[0] == core[len(core) // 2] else None
-        if once is None:
-            previous = _unit(core, [number], line[0] in _INDENT, gap, LINE, previous)
-        else:
-            previous = _unit(once, [number], line[0] in _INDENT, gap, DOUBLED, previous)
+        previous = _unit(once if once is not None else core, range(number, number + 1), line[0] in _INDENT, gap,
+                         DOUBLED if once is not None else LINE, previous)
         units.append(previous)
         gap = False
     if singles:
@@ -240,11 +244,6 @@ def _units(text: str) -> list[_Unit]:
 def _tolerance(width: float) -> float:
     """How far a full line may fall short of its column: digits kept whole, justification, wraps."""
     return max(2.5, 0.1 * width)
-
-
-def _full_width(unit: _Unit) -> float:
-    """The unit's width counting the indent a paragraph's first line may have lost in the dump."""
-    return unit.width + (INDENT_EM if unit.opens and not unit.indent else 0.0)
 
 
 def _column(units: list[_Unit], i: int, before: int, after: int, same_run: bool = True) -> float | None:
@@ -277,12 +276,6 @@ def _is_full(width: float, column: float, slack: float = 0.0) -> bool:
     return column - _tolerance(column) <= width + slack and width <= column + _tolerance(column) + INDENT_EM
 
 
-def _previous_wrapped(units: list[_Unit], i: int) -> float | None:
-    """The width of the line before unit i in its run, if that line was cut mid-sentence."""
-    previous = units[i - 1] if i else None
-    return previous.width if previous is not None and previous.run == units[i].run and not previous.ends else None
-
-
 def _is_heading_line(units: list[_Unit], i: int) -> bool:
     """A headline-shaped line after a block's end: a heading, unless it runs on into the next line
     and just fills the column around it without an indent, as body text with a stray space would."""
@@ -302,40 +295,31 @@ def _is_lone_label(units: list[_Unit], i: int) -> bool:
     return alone and not u.ends and not _CLAUSE_PUNCT.search(u.text)
 
 
-def _starts_block(units: list[_Unit], i: int) -> bool:
-    """Whether unit i opens a block whatever came before it."""
-    u = units[i]
-    return (u.indent or u.numbered or u.standalone or u.shape == VERTICAL
-            or (u.gap_before and _is_lone_label(units, i)))
-
-
 def _continues(units: list[_Unit], i: int) -> bool:
     """Whether unit i+1 continues the block that unit i is part of."""
     a, b = units[i], units[i + 1]
     if (a.shape == VERTICAL or a.shape != b.shape or a.standalone
             or a.width > WIDEST_COLUMN_EM or b.width > WIDEST_COLUMN_EM  # an unwrapped line: one paragraph a line
-            or _starts_block(units, i + 1)
+            or b.indent or b.numbered or b.standalone or (b.gap_before and _is_lone_label(units, i + 1))  # b opens
             or (a.headline and _is_heading_line(units, i)) or (b.headline and _is_heading_line(units, i + 1))):
         return False
     if b.gap_before:
         return _column_break(units, i)
     last_of_run = i + 2 >= len(units) or units[i + 2].gap_before
-    width = _full_width(a)
+    width = a.full_width
     if last_of_run and not _ANY_PUNCT.search(b.text) and b.width < width - _tolerance(width):
         return False  # a short line that ends nothing after a full one: kicker and title, title and subtitle
     if a.text[-1] in "，、,":
         return True  # no paragraph or heading ends on a comma
+    # Cut mid-sentence after a line of its run cut mid-sentence too, or with clause punctuation: body
+    # text, which continues whatever its width (digits and inserted spaces make widths unreliable).
+    if not a.ends and ((i and units[i - 1].run == a.run and not units[i - 1].ends) or _CLAUSE_PUNCT.search(a.text)):
+        return True
     slack = _number_ahead(b)  # a typesetter does not split a number: the line before may fall short
     if not a.ends:
-        # Cut mid-sentence: it continues unless clearly narrower than both the wrapped line before
-        # it (text narrows line by line around a picture) and its column.
-        previous = _previous_wrapped(units, i)
-        if previous is not None and width + slack >= previous - _tolerance(previous):
-            return True
-        if _CLAUSE_PUNCT.search(a.text) or previous is not None:
-            return True  # body text cut mid-sentence: digits and inserted spaces make widths unreliable
-        references = [w for w in (_column(units, i, 3, 3), previous) if w is not None]
-        reference = min(references) if references else b.width
+        # Otherwise cut mid-sentence, it continues unless clearly narrower than its column.
+        column = _column(units, i, 3, 3)
+        reference = column if column is not None else b.width
         return width + slack >= reference - _tolerance(reference)
     # Ends a sentence: it continues only if it is as wide as the wrapped lines around it (in its
     # run or, for a run of sentences that each fill a line, in the runs beside it) ...
@@ -354,7 +338,7 @@ def _column_break(units: list[_Unit], i: int) -> bool:
     a, b = units[i], units[i + 1]
     if a.ends or (a.numbered and a.gap_before):
         return False
-    width, slack = _full_width(a), _number_ahead(b)
+    width, slack = a.full_width, _number_ahead(b)
     column = _column(units, i, 3, 0)
     if column is not None:
         return _is_full(width, column, slack)
@@ -373,8 +357,8 @@ def _number_ahead(unit: _Unit) -> float:
 
 def _unwrapped(units: list[_Unit]) -> bool:
     """Whether the text keeps one paragraph a line: a quarter of its lines are wider than any column."""
-    lines = [u for u in units if u.shape == LINE]
-    return bool(lines) and sum(u.width > WIDEST_COLUMN_EM for u in lines) >= UNWRAPPED_SHARE * len(lines)
+    widths = [u.width for u in units if u.shape == LINE]
+    return bool(widths) and sum(w > WIDEST_COLUMN_EM for w in widths) >= UNWRAPPED_SHARE * len(widths)
 
 
 def _blocks(units: list[_Unit]) -> list[_Block]:
@@ -390,6 +374,7 @@ def _blocks(units: list[_Unit]) -> list[_Block]:
 
 
 def _block(units: list[_Unit]) -> _Block:
+    """A block of consecutive units, with the text classification looks at."""
     lines = "\n".join([u.text for u in units]) if len(units) > 1 else units[0].text
     text = lines.replace("\n", "")
     flat = _SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
@@ -402,8 +387,10 @@ def _is_byline(text: str) -> bool:
     """A reporter, author, publisher or date line: 记者 王敏, 本报通讯员 李强, 某区统计局, 2025年3月20日."""
     if len(text) > 60 or _SENTENCE_PUNCT.search(text):
         return False
-    flat = _SPACES.sub("", text)
-    return bool(_BYLINE.match(text.strip()) or _DATE_LINE.fullmatch(flat) or _OFFICIAL.fullmatch(text.strip())
+    spaced = " " in text or "\u3000" in text  # an official's title and name stand apart
+    flat = _SPACES.sub("", text) if spaced or "\t" in text or "\xa0" in text else text
+    return bool(_BYLINE.match(text.strip()) or _DATE_LINE.fullmatch(flat)
+                or (spaced and _OFFICIAL.fullmatch(text.strip()))
                 or (len(flat) <= 16 and _PUBLISHER.fullmatch(flat)))
 
 
@@ -425,19 +412,22 @@ def _classify(blocks: list[_Block]) -> None:
     for block in blocks:
         block.kind = _intrinsic_kind(block)
     caption_like = [b.kind == "paragraph" and _is_caption_like(b) for b in blocks]
-    last_body = max((k for k, b in enumerate(blocks) if b.kind == "paragraph" and not caption_like[k]), default=-1)
+    last_body = next((k for k in range(len(blocks) - 1, -1, -1)
+                      if blocks[k].kind == "paragraph" and not caption_like[k]), -1)
     wrapped = any(len(b.units) > 1 and b.shape == LINE for b in blocks)
     for block in blocks[last_body + 1:]:
         # After the article: vertical runs and, in a page dump, short one-clause sentences are captions.
         if block.kind == "sidebar_label" or (wrapped and block.kind == "paragraph"):
             block.kind = "caption"
-    # Short one-clause paragraphs beside captions are captions printed horizontally.
-    for order in (range(len(blocks)), range(len(blocks) - 1, -1, -1)):
-        previous = None
-        for k in order:
-            if caption_like[k] and blocks[k].kind == "paragraph" and previous == "caption":
-                blocks[k].kind = "caption"
-            previous = blocks[k].kind
+    # Short one-clause paragraphs beside captions are captions printed horizontally: a caption
+    # spreads forwards through them, then backwards.
+    likes = [k for k, like in enumerate(caption_like) if like]
+    for k in likes:
+        if k > 0 and blocks[k].kind == "paragraph" and blocks[k - 1].kind == "caption":
+            blocks[k].kind = "caption"
+    for k in reversed(likes):
+        if k + 1 < len(blocks) and blocks[k].kind == "paragraph" and blocks[k + 1].kind == "caption":
+            blocks[k].kind = "caption"
 
 
 def _intrinsic_kind(block: _Block) -> str:
@@ -447,7 +437,7 @@ def _intrinsic_kind(block: _Block) -> str:
         return "caption" if block.ends or len(flat) > 8 else "sidebar_label"
     if len(block.units) == 1 and block.units[0].byline:
         return "byline"
-    if _CAPTION_MARK.search(flat) and len(flat) <= 80:
+    if len(flat) <= 80 and (flat.startswith(_CAPTION_OPENINGS) or flat.endswith(_CAPTION_ENDINGS)):
         return "caption"
     if _is_headline(block):
         return "heading"
@@ -462,13 +452,14 @@ def _reading_order(blocks: list[_Block]) -> list[_Block]:
     head = _leading_headlines(blocks)
     # A page dump may put it after the article instead, among the captions: there it is taken when
     # it has more lines or a wider one than the top of the page offers.
-    last_body = max((k for k, b in enumerate(blocks) if b.kind == "paragraph"), default=-1)
+    last_body = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind == "paragraph"), -1)
     tail = [b for b in blocks[last_body + 1:] if b.kind in ("heading", "byline")]
     tail_lines = [b for b in tail if b.kind == "heading"]
     head_lines = [b for b in head if b.kind == "heading"]
     dumped = any(len(b.units) > 1 and b.shape == LINE for b in blocks)
     if dumped and tail_lines and (len(tail_lines) > len(head_lines) or _widest(tail_lines) > _widest(head_lines)):
-        rest = [b for b in blocks if not any(b is t for t in tail)]
+        taken = set(map(id, tail))
+        rest = [b for b in blocks if id(b) not in taken]
         _name_headlines(tail)
         return tail + _place_orphan_heading(rest)
     _name_headlines(head)
