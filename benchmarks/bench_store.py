@@ -25,7 +25,7 @@ from pathlib import Path
 from zhibiao import pipeline
 from zhibiao.indicators import synonym_table
 from zhibiao.store import open_store
-from zhibiao.store import records
+from zhibiao.store import aggregates, records
 
 PLACE_CHARS = "东西南北江河湖山城新华安平长青云龙凤金石桥阳明永兴宁远泰丰德嘉川"
 PLACE_SUFFIXES = ("区", "县", "新区")
@@ -60,6 +60,7 @@ PROSE = (  # sentences that state none, as most of a newspaper page does
 REPORTERS = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高"
 SEARCH_TERMS = ("消费", "养老", "专精特新", "社会消费品零售总额")  # 2 characters: a scan; 3 or more: the index
 CHUNK = 250  # documents per alternation of extraction alone and ingest
+WEB_PLACES = 12  # places the web's indicator view charts (zhibiao.web.pages.CHART_PLACES)
 TITLES = ("{place}{year}年国民经济和社会发展统计公报", "{place}召开{year}年经济运行分析会",
           "{place}{year}年上半年经济运行情况", "{place}推动消费扩容提质行动方案（{year}—{future}年）")
 
@@ -183,24 +184,29 @@ def bench_series(target: str, facts: int, queries: int, seed: int) -> None:
                             "ON CONFLICT (indicator) DO NOTHING",
                             [(n, table.key(n)) for names in indicator_names for n in names])
             db.execute_many("INSERT INTO places (place) VALUES (?)", [(p,) for p in places])
+            aggregates.recount(db)  # the facts went in around the Store, so count them here
         db.execute("ANALYZE")
         load = time.perf_counter() - started
         total = store.count_facts()
         print(f"\rseries: {total:,} facts in {len(places)} places, {len(indicator_names)} indicators "
               f"(loaded in {load:.1f} s)", file=sys.stdout)
-        for label, with_place in (("indicator + place", True), ("indicator, all places", False)):
+        # The web's indicator view asks for all places with max_places=WEB_PLACES.
+        for label, with_place, max_places in (("indicator + place", True, None),
+                                              ("indicator, all places", False, None),
+                                              (f"indicator, top {WEB_PLACES} places", False, WEB_PLACES)):
             timings, sizes = [], []
-            for _ in range(queries if with_place else max(10, queries // 10)):
+            for _ in range(queries if with_place or max_places else max(10, queries // 10)):
                 names = rng.choice(indicator_names)
                 started = time.perf_counter()
-                series = store.series(rng.choice(names), place=rng.choice(places) if with_place else None)
+                series = store.series(rng.choice(names), place=rng.choice(places) if with_place else None,
+                                      max_places=max_places)
                 timings.append(time.perf_counter() - started)
                 sizes.append(len(series.points))
             timings.sort()
             p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
             print(f"  {label:22s} median {statistics.median(timings) * 1000:7.2f} ms  p95 {p95 * 1000:7.2f} ms  "
                   f"({statistics.median(sizes):.0f} points median, {len(timings)} queries)"
-                  + ("  (target p95 < 50 ms)" if with_place else ""))
+                  + ("" if label.endswith("all places") else "  (target p95 < 50 ms)"))
 
 
 def main() -> None:

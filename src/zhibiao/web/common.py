@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -17,8 +15,6 @@ from zhibiao.model import FACT_KINDS
 from zhibiao.store import open_store
 
 FACT_ORDERS = ("doc", "indicator", "place", "period", "kind", "value", "unit")
-AGGREGATE_SECONDS = 300
-AGGREGATE_ENTRIES = 512
 ORDER_HELP = f"one of {', '.join(FACT_ORDERS)}; a leading '-' sorts descending (-value)"
 
 templates = jinja2.Environment(loader=jinja2.PackageLoader("zhibiao.web", "templates"), autoescape=True,
@@ -31,14 +27,13 @@ class ThreadStores:
     """The store opened read-only once per worker thread, so a slow query does not hold up the
     others; attribute access goes to the calling thread's store, so it reads like one Store.
 
-    Aggregates (counts, facets, series) are remembered for AGGREGATE_SECONDS: over a million facts
-    each takes seconds. The app's own save forgets them; another process's ingest shows up in time."""
+    Nothing is remembered between requests: counts and facets come from the store's kept
+    counts, so every page shows what another process ingested a moment ago."""
 
     def __init__(self, target: str):
         self.target = target
         self._local = threading.local()
         self._opened: list[Any] = []
-        self._aggregates: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __getattr__(self, name: str) -> Any:
@@ -53,29 +48,11 @@ class ThreadStores:
                 self._opened.append(store)
         return store
 
-    def aggregate(self, method: str, **arguments: Any) -> Any:
-        """``store.method(**arguments)``, from memory when asked less than AGGREGATE_SECONDS ago."""
-        key = (method, tuple(sorted(arguments.items())))
-        with self._lock:
-            found = self._aggregates.get(key)
-        if found and time.monotonic() - found[0] < AGGREGATE_SECONDS:
-            return found[1]
-        value = getattr(self.current(), method)(**arguments)
-        with self._lock:
-            self._aggregates[key] = (time.monotonic(), value)
-            self._aggregates.move_to_end(key)
-            while len(self._aggregates) > AGGREGATE_ENTRIES:
-                self._aggregates.popitem(last=False)
-        return value
-
     def save(self, documents: list) -> list[tuple[int, bool]]:
         """The one write the app makes: one input's documents added in one transaction through a
         connection opened for it; (id, created) for each."""
         with open_store(self.target) as store:
-            saved = store.add_documents(documents)
-        with self._lock:
-            self._aggregates.clear()
-        return saved
+            return store.add_documents(documents)
 
     def close(self) -> None:
         with self._lock:
@@ -89,9 +66,10 @@ def get_store(request: Request) -> Any:
     return request.app.state.stores
 
 
-def indicator_series(store: Any, name: str, place: str | None) -> Any:
+def indicator_series(store: Any, name: str, place: str | None, max_places: int | None = None,
+                     per_group: int | None = None) -> Any:
     """The store's series for an indicator; NotFoundError when no fact anywhere names it."""
-    series = store.aggregate("series", indicator=name, place=place or None)
+    series = store.series(indicator=name, place=place or None, max_places=max_places, per_group=per_group)
     if not series.points and not place:
         raise NotFoundError(f"no facts on the indicator {name!r}")
     return series

@@ -23,6 +23,8 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 DOCUMENTS_PER_PAGE = 25
 FACTS_PER_PAGE = 50
 SEARCH_HITS = 200  # search hits read for the snippets of one page of documents
+CHART_PLACES = 12  # places charted when no place is asked for; the others are listed as links
+VALUES_PER_GROUP = 3  # values shown of one place, period, unit and kind, however many reports restate them
 SORT_CHOICES = (("doc", "文档顺序 document"), ("indicator", "指标 indicator"), ("place", "地区 place"),
                 ("-period", "时期 newest first"), ("period", "时期 oldest first"), ("kind", "类型 kind"),
                 ("-value", "数值 largest first"), ("value", "数值 smallest first"), ("unit", "单位 unit"))
@@ -55,7 +57,7 @@ def documents_page(request: Request, q: str | None = None, place: str | None = N
 def document_page(request: Request, doc_id: int, view: Literal["read", "compare"] = "read",
                   store: Any = Depends(get_store)) -> HTMLResponse:
     doc = store.document(doc_id)
-    anchors = fact_anchors(doc, store.facts(doc=doc_id, limit=None))
+    anchors = [str(fact_id) for fact_id in store.fact_ids(doc_id)]
     return render(request, "document.html", doc=doc, doc_id=doc_id, view=view, **_reading(doc, anchors, view))
 
 
@@ -66,27 +68,29 @@ def facts_page(request: Request, filters: FactFilters = Depends(fact_filters),
     query = filters.query()
     rows = store.facts(**query, order_by=order[0], descending=order[1], limit=FACTS_PER_PAGE,
                        offset=(page - 1) * FACTS_PER_PAGE)
-    total = store.aggregate("count_facts", **query)
+    total = store.count_facts(**query)
     params = {**query, "order": request.query_params.get("order")}
-    return render(request, "facts.html", rows=rows, total=total, page=page, facets=store.aggregate("facets", **query),
+    return render(request, "facts.html", rows=rows, total=total, page=page, facets=store.facets(**query),
                   pages=_page_count(total, FACTS_PER_PAGE), params=params, filters=filters, order=order,
                   kinds=KIND_WORDS, sort_choices=SORT_CHOICES, format_row_value=format_row_value)
 
 
 @router.get("/indicators")
 def indicators_page(request: Request, store: Any = Depends(get_store)) -> HTMLResponse:
-    indicators = store.aggregate("facets", fields=("indicator_key",), top=500).get("indicator_key", [])
+    indicators = store.facets(fields=("indicator_key",), top=500).get("indicator_key", [])
     return render(request, "indicators.html", indicators=indicators)
 
 
 @router.get("/indicators/{name:path}")
 def indicator_page(request: Request, name: str, place: str | None = None,
                    store: Any = Depends(get_store)) -> HTMLResponse:
-    series = indicator_series(store, name, place)
+    series = indicator_series(store, name, place, max_places=None if place else CHART_PLACES,
+                              per_group=VALUES_PER_GROUP)
     by_id = {point["fact_id"]: point for point in series.points}
     conflicts = [[by_id[i] for i in group if i in by_id] for group in series.conflicts]
     return render(request, "indicator.html", name=name, place=place, series=series,
                   groups=chart_groups(series.points), conflicts=conflicts, kinds=KIND_WORDS,
+                  other_places=series.places[CHART_PLACES:] if not place else [],
                   source_link=source_link, format_row_value=format_row_value)
 
 
@@ -120,18 +124,6 @@ def upload_save(request: Request, token: str = Form(...)) -> RedirectResponse:
 def api_reference(request: Request) -> HTMLResponse:
     """The API described from the app's own OpenAPI document: no CDN, no script."""
     return render(request, "api.html", openapi=request.app.openapi())
-
-
-def fact_anchors(doc: Document, rows: list[dict]) -> list[str]:
-    """The store's id of each of ``doc.facts``, matched by span and indicator."""
-    ids: dict[tuple, list[int]] = defaultdict(list)
-    for row in sorted(rows, key=lambda r: r["id"]):
-        ids[(row["start"], row["end"], row["indicator"])].append(row["id"])
-    anchors = []
-    for number, fact in enumerate(doc.facts):
-        same = ids.get((fact.start, fact.end, fact.indicator))
-        anchors.append(str(same.pop(0)) if same else f"n{number}")
-    return anchors
 
 
 def source_link(row: dict) -> str:
@@ -191,7 +183,8 @@ def period_span(period_key: str | None) -> str:
 def _point_label(point: dict) -> str:
     where = " · ".join(filter(None, [point["place"], point["period"]]))
     conflict = " · 冲突 conflicting value" if point["conflict"] else ""
-    return f"{where}: {format_row_value(point)}{conflict} — {point['doc_title'] or 'document'}"
+    sources = f" · {point['sources']} sources" if point.get("sources", 1) > 1 else ""
+    return f"{where}: {format_row_value(point)}{conflict}{sources} — {point['doc_title'] or 'document'}"
 
 
 def _reading(doc: Document, anchors: list[str], view: str) -> dict[str, Any]:
