@@ -406,7 +406,7 @@ def test_store_series_keeps_the_places_with_most_facts(store):
     series = store.series("GDP", max_places=2)
     assert series.places == [("丙县", 3), ("乙县", 2), ("甲县", 1)]
     assert {p["place"] for p in series.points} == {"丙县", "乙县"} and len(series.points) == 5
-    assert len(store.series("GDP").points) == 6
+    assert len(store.series("GDP").points) == 6 and store.series("GDP").places == series.places
     assert store.series("GDP", place="甲", max_places=2).places == [("甲县", 1)]
 
 

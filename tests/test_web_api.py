@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from web_documents import all_documents, fill_store
-from zhibiao.model import Block, Document, Entity, Fact
+from zhibiao.model import Block, Document, Entity, Fact, Meta
 from zhibiao.web import chart
 from zhibiao.web.app import CONTENT_SECURITY_POLICY
 from zhibiao.web.highlight import Mark, mark_up, render_article
@@ -361,7 +361,7 @@ def test_web_browsing_never_writes_the_store(client, db):
 def test_web_upload_preview_then_save_writes_exactly_one_document(fresh_client):
     client, _ = fresh_client
     before = client.get("/api/documents").json()["total"]
-    facts_before = client.get("/api/facts").json()["total"]  # the count is cached from here on
+    facts_before = client.get("/api/facts").json()["total"]
     preview = client.post("/upload", files={"file": ("公报.txt", PAGE.encode("utf-8"), "text/plain")},
                           data={"date": "2025-03-10", "place": "临江区"})
     assert preview.status_code == 200
@@ -375,7 +375,7 @@ def test_web_upload_preview_then_save_writes_exactly_one_document(fresh_client):
     assert after["total"] == before + 1
     info = client.get(f"/api/documents/{new_id}").json()["info"]
     assert info["date"] == "2025-03-10"
-    assert client.get("/api/facts").json()["total"] == facts_before + info["n_facts"]  # the save cleared it
+    assert client.get("/api/facts").json()["total"] == facts_before + info["n_facts"]  # counted at once
     assert client.post("/upload/save", data={"token": token}).status_code == 404  # a token saves once
 
 
@@ -423,3 +423,32 @@ def test_web_serve_refuses_a_store_it_cannot_open(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing" / "store.db")])
     assert result.exit_code == 2
     assert "zhibiao: error:" in result.output and "store.db" in result.output and "Traceback" not in result.output
+
+
+def test_web_indicator_page_charts_the_most_reported_places_and_links_the_rest(tmp_path):
+    from fastapi.testclient import TestClient
+    from zhibiao.store import open_store
+    from zhibiao.web import create_app
+    from zhibiao.web.pages import CHART_PLACES
+    path = str(tmp_path / "store.db")
+    places = [f"第{n + 1}区" for n in range(CHART_PLACES + 2)]
+    with open_store(path) as store:
+        for number, place in enumerate(places):
+            for report in range(2 if number < CHART_PLACES else 1):  # the last two places report once
+                text = f"{place}第{report}期简报：2024年接待游客{120 + number}万人次。"
+                start = text.index("接待游客")
+                store.add_document(Document(
+                    text=text, blocks=[Block("paragraph", 0, len(text), [1])], raw=text,
+                    facts=[Fact("接待游客", Decimal(120 + number), "万人次", "level", start, len(text) - 1,
+                                period="2024年", place=place)],
+                    meta=Meta(source=f"/briefs/{number}-{report}.txt", place=place, date="2025-01-10")))
+    with TestClient(create_app(path)) as client:
+        page = client.get("/indicators/接待游客").text
+        listed = re.search(r'<p class="muted other-places">(.*?)</p>', page, re.S).group(1)
+        assert [html.unescape(p) for p in re.findall(r">([^<>]+区)</a>", listed)] == places[CHART_PLACES:]
+        assert page.count("and 1 more report") == CHART_PLACES  # two reports, one value: one row each
+        series = client.get("/api/indicators/接待游客/series", params={"max_places": 1, "per_group": 2}).json()
+        first = min(places[:CHART_PLACES])  # most facts, then by name
+        assert {p["place"] for p in series["points"]} == {first} and series["points"][0]["sources"] == 2
+        assert len(series["places"]) == len(places)
+        assert client.get("/api/indicators/接待游客/series", params={"per_group": 1}).status_code == 400

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator
@@ -410,7 +411,8 @@ class Store:
         if place:
             conditions.append(self._place_clause())
             params.append(like_pattern(place))
-        places = self._series_places(key, place)
+        # Counted apart from the points only when the points leave facts out.
+        places = self._series_places(key, place) if max_places is not None or per_group is not None else None
         if max_places is not None and len(places) > _count(max_places, "max_places"):
             kept = [name for name, _ in places[:max_places]]
             named = [name for name in kept if name is not None]
@@ -423,6 +425,8 @@ class Store:
             rows = self._values_per_group(" AND ".join(conditions), params, per_group)
         rows.sort(key=lambda r: (r["year"] is None, r["year"] or 0, r["place_resolved"] or "",
                                  r["period_key"] or "", r["kind"], r["doc_id"], r["seq"]))
+        if places is None:
+            places = _most_first(Counter(r["place_resolved"] for r in rows))
         return _with_conflicts(Series(key, [_series_point(r) for r in rows], places=places), rows)
 
     def _values_per_group(self, where: str, params: list[Any], per_group: int) -> list[dict[str, Any]]:
@@ -456,8 +460,8 @@ class Store:
             conditions.append(self._place_clause("g.place"))
             params.append(like_pattern(place))
         rows = self.db.execute(f"SELECT g.place, CAST(SUM(g.n) AS BIGINT) AS n FROM fact_groups g "
-                               f"WHERE {' AND '.join(conditions)} GROUP BY g.place ORDER BY n DESC, g.place", params)
-        return [(r["place"] or None, r["n"]) for r in rows]
+                               f"WHERE {' AND '.join(conditions)} GROUP BY g.place", params)
+        return _most_first(Counter({r["place"] or None: r["n"] for r in rows}))
 
     def _fact_filters(self, indicator, place, period, kind, doc, indexed: bool = True) -> tuple[str, list[Any]]:
         """The WHERE clause over ``facts f``; ``indexed=False`` keeps the planner from answering
@@ -520,6 +524,11 @@ def open_store(target: str | Any = "zhibiao.db", *, readonly: bool = False, crea
     ``readonly`` opens a connection that cannot write, for the web app; the store must exist, as
     it must with ``create=False``. Raises StoreError when the database cannot be opened or upgraded."""
     return Store(connect(str(target), readonly, create))
+
+
+def _most_first(counts: Counter) -> list[tuple[Any, int]]:
+    """(place, count) pairs, the most facts first, then by name (no place last)."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
 
 
 def _series_point(row: dict[str, Any]) -> dict[str, Any]:
