@@ -12,8 +12,6 @@ restored documents, to show its share. Target: the pipeline at least 2x jieba's 
 from __future__ import annotations
 
 import argparse
-import logging
-import os
 import random
 import re
 import sys
@@ -26,9 +24,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import jieba  # noqa: E402
 
 from damage import clean_page, damage  # noqa: E402
-from zhibiao import extract  # noqa: E402
-from zhibiao import dates, read, restore  # noqa: E402
+from zhibiao import dates, extract, read, restore  # noqa: E402
 from zhibiao.facts import find_facts  # noqa: E402
+from common import pin_to_one_core, ready_jieba  # noqa: E402
 
 _DIGITS = re.compile(r"[0-9]")
 
@@ -60,13 +58,11 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=800)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, for both
+    pin_to_one_core()
     texts = corpus(args.documents)
     inputs = [t.encode("utf-8") for t in texts]
     megabytes = sum(map(len, inputs)) / 1e6
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    ready_jieba()
     jieba.lcut(texts[0])  # warm
     docs = [d for data in inputs for d in extract(data, "bench", date="2025-09-15")]  # warm, and for the stage
 

@@ -10,7 +10,6 @@ Target: zhibiao within 5x of pdftotext's time.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import newspaper  # noqa: E402
 from zhibiao.readers.pdf import read_pdf  # noqa: E402
+from common import pin_to_one_core  # noqa: E402
 
 
 def corpus(folder: Path) -> list[tuple[Path, int]]:
@@ -59,8 +59,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, for both
+    pin_to_one_core()
     pdftotext = shutil.which("pdftotext")
     if not pdftotext:
         print("pdftotext (poppler-utils) is not installed", file=sys.stderr)

@@ -11,8 +11,6 @@ jieba's dictionary is loaded before timing. Target: restoration at least 5x jieb
 from __future__ import annotations
 
 import argparse
-import logging
-import os
 import random
 import sys
 import time
@@ -26,6 +24,7 @@ import jieba  # noqa: E402
 from damage import clean_page, clean_report, damage, damage_report  # noqa: E402
 from zhibiao.model import RawText  # noqa: E402
 from zhibiao.restore import restore  # noqa: E402
+from common import pin_to_one_core, ready_jieba  # noqa: E402
 
 
 def corpus(pages: int) -> list[str]:
@@ -57,13 +56,11 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=800)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, for both
+    pin_to_one_core()
     texts = corpus(args.pages)
     raws = [RawText(text=t, source="bench") for t in texts]
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    ready_jieba()
     jieba.lcut(texts[0])  # warm
 
     big = RawText(text="\n\n".join(texts), source="bench")

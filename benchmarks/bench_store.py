@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import random
 import statistics
 import sys
@@ -26,6 +25,7 @@ from zhibiao import pipeline
 from zhibiao.indicators import synonym_table
 from zhibiao.store import open_store
 from zhibiao.store import aggregates, records
+from common import pin_to_one_core  # noqa: E402
 
 PLACE_CHARS = "东西南北江河湖山城新华安平长青云龙凤金石桥阳明永兴宁远泰丰德嘉川"
 PLACE_SUFFIXES = ("区", "县", "新区")
@@ -220,8 +220,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-ingest", action="store_true", help="run part 2 only")
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    pin_to_one_core()
     if not args.skip_ingest:
         bench_ingest(args.docs, args.seed)
     if args.facts:
