@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 import ahocorasick_rs
 
@@ -24,13 +25,13 @@ from zhibiao.model import Document, Entity
 # --- word knowledge: jieba's dictionary -------------------------------------------------------------
 
 # jieba's tags for names of people, places, organisations and other proper nouns
-_PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+_PROPER_TAGS: Final = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
 # Single characters that join common words into descriptions (合伙型, 区级, 数字化)
-_AFFIXES = frozenset("型性级类式化新老大小各多区市县省镇村业者家用")
+_AFFIXES: Final = frozenset("型性级类式化新老大小各多区市县省镇村业者家用")
 
 
 _OTHER, _PROPER, _VERB = 0, 1, 2
-_KIND_OF_TAG = dict.fromkeys(_PROPER_TAGS, _PROPER) | {"v": _VERB}
+_KIND_OF_TAG: Final = dict.fromkeys(_PROPER_TAGS, _PROPER) | {"v": _VERB}
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +106,8 @@ class Division:
 
 
 # What a short form drops: 渝中区 -> 渝中, 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边
-_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,4}族|维吾尔|蒙古|柯尔克孜)*自治[区州县旗]$")
-_DIVISION_SUFFIXES = ("特别行政区", "地区", "林区", "特区", "省", "市", "区", "县", "盟", "旗")
+_AUTONOMOUS: Final = re.compile(r"^(.{2,}?)(?:[^族]{1,4}族|维吾尔|蒙古|柯尔克孜)*自治[区州县旗]$")
+_DIVISION_SUFFIXES: Final = ("特别行政区", "地区", "林区", "特区", "省", "市", "区", "县", "盟", "旗")
 
 
 def short_form(name: str) -> str | None:
@@ -186,21 +187,21 @@ def _division_named(name: str, province: str | None) -> Division | None:
 # --- where a name can start -----------------------------------------------------------------------
 
 # Words that never sit inside a name: the walk left from a suffix stops after them.
-_STOP_WORDS = frozenset("""
+_STOP_WORDS: Final = frozenset("""
 位于 地处 坐落 落户 入驻 进驻 引进 引入 招引 吸引 集聚 聚集 培育 组建 成立 设立 挂牌 举办 举行 召开 主办 承办
 出席 参加 参与 支持 发挥 依托 围绕 聚焦 通过 成为 获得 获批 获评 荣获 评为 入选 推动 推进 加快 积极 全力 持续
 统筹 探索 签约 签署 携手 联合 包括 其中 例如 比如 以及 还有 发布 印发 出台 制定 根据 按照 贯彻 落实 牵头 会同
 新开工 续建 新建 改建 扩建 新增 新设 开工 完成 启动 实施 打造 建成 助力 加入 揭晓 启用 投用 建立 创建 申报 争创 服务于 作为 成功 全面
 漫步 走进 来到 前往 途经 代表 开展 进行 承担 负责 鼓励 引导 给予 加强 推广 要求 首批 第一批 首个 深入 大力 着力 努力 不断 进一步 已经 正在 目前 其他 其余 相关 各类 一批 一系列 多家 多个 首家 重点 知名 优质
 """.split())
-_STOP_CHARS = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们以")
+_STOP_CHARS: Final = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们以")
 # A count's measure word (7座主题博物馆) is no part of the name after it
-_CLASSIFIERS = frozenset("个家项座所条批处栋幢套名位只")
-_NUMERALS = frozenset("0123456789一二两三四五六七八九十百千万")
-_NAME_MARKS = frozenset("（）()")
-_OPEN_PAREN = "（("
+_CLASSIFIERS: Final = frozenset("个家项座所条批处栋幢套名位只")
+_NUMERALS: Final = frozenset("0123456789一二两三四五六七八九十百千万")
+_NAME_MARKS: Final = frozenset("（）()")
+_OPEN_PAREN: Final = "（("
 # Characters the walk left from a suffix must look at closely; any other Chinese character continues a name
-_WALK_MARKS = _STOP_CHARS | _CLASSIFIERS | frozenset("和”（）")
+_WALK_MARKS: Final = _STOP_CHARS | _CLASSIFIERS | frozenset("和”（）")
 
 
 def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_inside: bool = True) -> list[int]:
@@ -295,24 +296,24 @@ class _Rule:
     and_inside: bool = False  # 和 may sit inside the name (发展和改革委员会)
 
 
-_COMPANY = _Rule("org", "company", "brand", 24, and_inside=True)
-_FIRM = _Rule("org", "firm", "brand", 24, and_inside=True)
-_PUBLIC = _Rule("org", "government", "either", 24, and_inside=True)
-_BANK = _Rule("org", "bank", "either", 20, and_inside=True)
-_SCHOOL = _Rule("org", "education", "either", 16, and_inside=True)
-_HOSPITAL = _Rule("org", "hospital", "either", 16, and_inside=True)
-_RESEARCH = _Rule("org", "research", "either", 20, and_inside=True)
-_ASSOCIATION = _Rule("org", "association", "either", 20, and_inside=True)
-_PROJECT = _Rule("project", "project", "anchor", 30)
-_PARK = _Rule("project", "park", "anchor", 24)
-_PROGRAMME = _Rule("project", "programme", "anchor", 24)
-_EVENT = _Rule("event", "meeting", "event", 28, digits=True, and_inside=True)
-_SESSION = _Rule("event", "meeting", "ordinal", 40, digits=True)  # or a national body: 中央经济工作会议
-_BUREAU = _Rule("org", "government", "anchor", 24, and_inside=True)  # 局, 厅, 中心 need a jurisdiction
-_AREA = _Rule("place", "area", "either", 14)
-_STREET = _Rule("place", "road", "either", 10)
+_COMPANY: Final = _Rule("org", "company", "brand", 24, and_inside=True)
+_FIRM: Final = _Rule("org", "firm", "brand", 24, and_inside=True)
+_PUBLIC: Final = _Rule("org", "government", "either", 24, and_inside=True)
+_BANK: Final = _Rule("org", "bank", "either", 20, and_inside=True)
+_SCHOOL: Final = _Rule("org", "education", "either", 16, and_inside=True)
+_HOSPITAL: Final = _Rule("org", "hospital", "either", 16, and_inside=True)
+_RESEARCH: Final = _Rule("org", "research", "either", 20, and_inside=True)
+_ASSOCIATION: Final = _Rule("org", "association", "either", 20, and_inside=True)
+_PROJECT: Final = _Rule("project", "project", "anchor", 30)
+_PARK: Final = _Rule("project", "park", "anchor", 24)
+_PROGRAMME: Final = _Rule("project", "programme", "anchor", 24)
+_EVENT: Final = _Rule("event", "meeting", "event", 28, digits=True, and_inside=True)
+_SESSION: Final = _Rule("event", "meeting", "ordinal", 40, digits=True)  # or a national body: 中央经济工作会议
+_BUREAU: Final = _Rule("org", "government", "anchor", 24, and_inside=True)  # 局, 厅, 中心 need a jurisdiction
+_AREA: Final = _Rule("place", "area", "either", 14)
+_STREET: Final = _Rule("place", "road", "either", 10)
 
-_SUFFIX_RULES: dict[str, _Rule] = {
+_SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "股份有限公司": _COMPANY, "有限责任公司": _COMPANY, "有限公司": _COMPANY, "集团": _COMPANY,
     "分公司": _COMPANY, "公司": _COMPANY, "分行": _BANK, "支行": _BANK,
     "律师事务所": _FIRM, "会计师事务所": _FIRM,
@@ -338,40 +339,40 @@ _SUFFIX_RULES: dict[str, _Rule] = {
 }
 
 
-_SUFFIXES = _Matcher(_SUFFIX_RULES)
+_SUFFIXES: Final = _Matcher(_SUFFIX_RULES)
 # A project's phase follows its suffix: 改造提升项目二期
-_PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
+_PHASE: Final = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
 # Jurisdictions that head an organisation or a programme by themselves: 区市场监管局, 国家…试点
-_JURISDICTION = re.compile(r"(?:国家|全国|中国|中央|国际|[省市区县])")
-_ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]+[届次]")
+_JURISDICTION: Final = re.compile(r"(?:国家|全国|中国|中央|国际|[省市区县])")
+_ORDINAL: Final = re.compile(r"第?[一二三四五六七八九十\d]+[届次]")
 # Party and government bodies named by their level alone: 区委, 市政府, 县人大常委会 (not 省委书记)
-_BODY = re.compile(r"[省市区县](?:委(?![员书副常])|政府|人大常委会|人大|政协|纪委监委|纪委)")
-_GENERIC_HEADS = ("此次", "本次", "这次", "该", "本届", "首届", "历届", "各")
+_BODY: Final = re.compile(r"[省市区县](?:委(?![员书副常])|政府|人大常委会|人大|政协|纪委监委|纪委)")
+_GENERIC_HEADS: Final = ("此次", "本次", "这次", "该", "本届", "首届", "历届", "各")
 
 # Local places with a one-character suffix: a street (路 街 巷, strong) or a landmark (门 碑 桥 …),
 # which needs a sign that it is a place (至, 位于, …段) unless it heads a longer name.
-_STREET_CHARS = "路巷"
-_LANDMARK_CHARS = "街门碑桥溪山湖湾岛坝坡岭寺庙塔"
-_LOCAL_SUFFIX = re.compile(f"[{_STREET_CHARS}{_LANDMARK_CHARS}]")
-_STREET_ORDINALS = "一二三四五六七八九十东南西北中"
-_NUMBERED_STREET = re.compile(f"[\u4e00-\u9fff]{{2,3}}[{_STREET_ORDINALS}][路街]$")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-_PLACE_BEFORE = frozenset(("位于", "地处", "坐落于", "途经", "经过", "前往", "来到", "走进", "登上", "漫步", "至", "到",
+_STREET_CHARS: Final = "路巷"
+_LANDMARK_CHARS: Final = "街门碑桥溪山湖湾岛坝坡岭寺庙塔"
+_LOCAL_SUFFIX: Final = re.compile(f"[{_STREET_CHARS}{_LANDMARK_CHARS}]")
+_STREET_ORDINALS: Final = "一二三四五六七八九十东南西北中"
+_NUMBERED_STREET: Final = re.compile(f"[\u4e00-\u9fff]{{2,3}}[{_STREET_ORDINALS}][路街]$")
+_HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
+_PLACE_BEFORE: Final = frozenset(("位于", "地处", "坐落于", "途经", "经过", "前往", "来到", "走进", "登上", "漫步", "至", "到",
                            "从", "自", "在"))
-_PLACE_AFTER = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域")
-_BOUNDARY = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
-_LIST_HEAD = re.compile(r"等[“”\"]?[^\s，。；：、]{0,6}?(?:企业|公司|集团|品牌|机构|龙头)")
-_LIST_ITEMS = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
+_PLACE_AFTER: Final = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域")
+_BOUNDARY: Final = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+_LIST_HEAD: Final = re.compile(r"等[“”\"]?[^\s，。；：、]{0,6}?(?:企业|公司|集团|品牌|机构|龙头)")
+_LIST_ITEMS: Final = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
 # A company's short name ends in its trade and stands alone: 某某科技、… / 某某汽车在…
 # (the look behind comes after the trade: tried at every character first, it costs seven times as much)
-_BRAND_ENDING = re.compile(r"(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|物流|置业|文旅|网络|软件|数科)"
+_BRAND_ENDING: Final = re.compile(r"(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|物流|置业|文旅|网络|软件|数科)"
                            r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在])")
 # A policy's title, without the years or version after it: 《…行动方案(2025-2027)》
-_POLICY = re.compile(r"《([^《》\n]{2,60}?(?:条例|办法|规定|意见|方案|规划|纲要|计划|通知|决定|细则|措施|政策|指南|"
+_POLICY: Final = re.compile(r"《([^《》\n]{2,60}?(?:条例|办法|规定|意见|方案|规划|纲要|计划|通知|决定|细则|措施|政策|指南|"
                      r"法|标准|若干规定))(?:[(（][^《》()（）\n]{1,20}[)）])?》")
-_POLICY_LINE = re.compile(r"^[ \t　]*([\u4e00-\u9fff]{4,40}?(?:条例|办法|意见|方案|规划|纲要|计划|细则|措施|政策))"
+_POLICY_LINE: Final = re.compile(r"^[ \t　]*([\u4e00-\u9fff]{4,40}?(?:条例|办法|意见|方案|规划|纲要|计划|细则|措施|政策))"
                           r"(?:[(（][^()（）\n]{1,20}[)）])?[ \t　]*$", re.MULTILINE)
-_SENTENCE = re.compile(r"[。！？；!?;\n]")
+_SENTENCE: Final = re.compile(r"[。！？；!?;\n]")
 
 
 @dataclass(slots=True)
@@ -440,15 +441,15 @@ def _main_province(gaz: Gazetteer, names: list[str | None]) -> str | None:
     votes: dict[str, int] = {}
     fallback: dict[str, int] = {}
     for name in names:
-        province = gaz.province_of.get(name)
+        province = gaz.province_of.get(name) if name else None
         if province:
             tally = fallback if name in gaz.county_short_forms else votes
             tally[province] = tally.get(province, 0) + 1
     votes = votes or fallback
-    return max(votes, key=votes.get) if votes else None  # between equals, the first named
+    return max(votes, key=votes.__getitem__) if votes else None  # between equals, the first named
 
 
-_LEVEL_NAMES = {1: "province", 2: "prefecture", 3: "county"}
+_LEVEL_NAMES: Final = {1: "province", 2: "prefecture", 3: "county"}
 
 
 @lru_cache(maxsize=16384)
@@ -542,7 +543,7 @@ def _promote_listed(landmarks: list[_Candidate], places: list[_Candidate], text:
             c.strong = True
 
 
-_LIST_JOINERS = frozenset("、和与及至到")
+_LIST_JOINERS: Final = frozenset("、和与及至到")
 
 
 def _place_context(text: str, start: int, end: int) -> bool:
@@ -697,8 +698,8 @@ def _link(entities: list[_Candidate], text: str) -> None:
 
 def _main_place(places: list[_Candidate]) -> str | None:
     """The division named most often (inside longer names too); between equals, the first named."""
-    counts = Counter(c.canonical for c in places)
-    return max(counts, key=counts.get) if counts else None
+    counts = Counter(c.canonical for c in places if c.canonical)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _date_events(entities: list[_Candidate], doc: Document) -> None:
@@ -712,9 +713,10 @@ def _date_events(entities: list[_Candidate], doc: Document) -> None:
         near = [d for d in doc.dates if sentence_start <= d.start and d.end <= sentence_end and d.begin]
         near.sort(key=lambda d: abs(d.start - c.start))
         for d in near:
-            if d.begin == d.finish:
-                c.date = d.begin
+            begin, finish = d.begin or "", d.finish or ""
+            if begin == finish:
+                c.date = begin
                 break
-            if d.begin[:7] == d.finish[:7] and d.begin.endswith("-01"):
-                c.date = d.begin[:7]
+            if begin[:7] == finish[:7] and begin.endswith("-01"):
+                c.date = begin[:7]
                 break

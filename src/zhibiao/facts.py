@@ -16,12 +16,13 @@ import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from zhibiao.model import Block, DateMention, Document, Fact
 from zhibiao.numerals import ARABIC, CHINESE, SCALE, parse_number, parse_percent, tidy
 
 # --- units: as written -> as stored (scale words are folded into the value, never kept here)
-_UNITS = {
+_UNITS: Final = {
     "个百分点": "个百分点", "百分点": "个百分点", "%": "%", "％": "%", "‰": "‰", "倍": "倍", "成": "%",
     "人次": "人次", "人": "人", "户": "户", "家": "家", "个": "个", "個": "个", "项": "项", "項": "项",
     "所": "所", "座": "座", "栋": "栋", "幢": "幢", "套": "套", "间": "间", "张": "张", "台": "台",
@@ -37,7 +38,7 @@ _UNITS = {
     "天": "天", "个月": "个月", "年": "年", "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃",
 }
 # What may follow a unit character when it is really the start of a word: 项目, 个人, 三次产业, 成为.
-_UNIT_GUARDS = {
+_UNIT_GUARDS: Final = {
     "人": "才员口民工均力群流气文事", "户": "籍口型外", "家": "庭具电园乡属长", "个": "人体性税别案",
     "项": "目", "所": "属有在得以谓长", "座": "谈", "条": "件例款", "处": "理置于级室长", "场": "所景馆地",
     "次": "产要序生级日", "名": "单称录片城镇牌优师校企人额", "位": "于列居置", "部": "门署分长",
@@ -45,23 +46,22 @@ _UNIT_GUARDS = {
     "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长片型熟就品年", "台": "阶湾账",
     "米": "粉", "年": "度", "间": "接", "元": "素旦宵", "度": "假过",
 }
-_PER = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
-_UNIT = "(?:" + "|".join(
+_PER: Final = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
+_UNIT: Final = "(?:" + "|".join(
     re.escape(w) + (f"(?![{_UNIT_GUARDS[w]}])" if w in _UNIT_GUARDS else "")
     for w in sorted(_UNITS, key=len, reverse=True)) + ")" + _PER
-_CLASSIFIERS = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇部支宗笔例份册户")
-_SINGLE_CHINESE_UNITS = frozenset({"次", "度", "年", "成", "倍", "个百分点", "家", "所", "座"})
-_TIME_UNITS = frozenset({"年", "个月"})  # durations count only after 连续: 连续四年, not 五年规划
-_MEETING = re.compile(r"(?:全体)?(?:全会|会议|常委会|代表大会|党代会|人代会|大会|集体学习)")
+_CLASSIFIERS: Final = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇部支宗笔例份册户")
+_SINGLE_CHINESE_UNITS: Final = frozenset({"次", "度", "年", "成", "倍", "个百分点", "家", "所", "座"})
+_TIME_UNITS: Final = frozenset({"年", "个月"})  # durations count only after 连续: 连续四年, not 五年规划
+_MEETING: Final = re.compile(r"(?:全体)?(?:全会|会议|常委会|代表大会|党代会|人代会|大会|集体学习)")
 
-_NUMBER = rf"(?:{ARABIC}|{CHINESE}|[百千][万亿])"
-_SP = r"[ \u3000]?"
-_ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")
-_SCALE_FILLER = re.compile(r"(\D+)([0-9]*)")
-_SCALE_PART = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: digits after a scale word fill it in
-_PRE_WORDS = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
+_NUMBER: Final = rf"(?:{ARABIC}|{CHINESE}|[百千][万亿])"
+_SP: Final = r"[ \u3000]?"
+_ARABIC_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
+_SCALE_PART: Final = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: digits after a scale word fill it in
+_PRE_WORDS: Final = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
                      "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多"), key=len, reverse=True)
-_QUANTITY_PATTERN = (
+_QUANTITY_PATTERN: Final = (
     rf"(?P<pre>{'|'.join(_PRE_WORDS)})?"
     r"(?P<neg>(?<![0-9])[-−－](?=[0-9]))?"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_NUMBER}|百)"
@@ -73,19 +73,19 @@ _QUANTITY_PATTERN = (
     # a bare numeral only when a list gives it a unit later: 1.2、1.3和5.6个百分点
     r"(?(pct)|(?(unit1)|(?(unit2)|(?(scale)|(?=[、和及与或][ ]?[-−－]?[0-9零〇一二三四五六七八九两十])))))"
 )
-_QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "1"))
-_SINGLE_QUANTITY = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "0"))  # 提高1.2个百分点至56.8%: two
-_PRE_WORDS_BY_ENDING = {c: [w for w in _PRE_WORDS if w[-1] == c] for c in {w[-1] for w in _PRE_WORDS}}
-_NEGATIVE_SIGNS = frozenset("-−－")
+_QUANTITY: Final = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "1"))
+_SINGLE_QUANTITY: Final = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "0"))  # 提高1.2个百分点至56.8%: two
+_PRE_WORDS_BY_ENDING: Final = {c: [w for w in _PRE_WORDS if w[-1] == c] for c in {w[-1] for w in _PRE_WORDS}}
+_NEGATIVE_SIGNS: Final = frozenset("-−－")
 # what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
 # decimal point or separator, a range or list separator, a space
-_ARABIC_CHECKED_UNITS = frozenset({"度", "次", "年", "个月"})  # the units _unit_fits may refuse after 0-9
-_CONTINUES = "".join(sorted(set("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000")))
+_ARABIC_CHECKED_UNITS: Final = frozenset({"度", "次", "年", "个月"})  # the units _unit_fits may refuse after 0-9
+_CONTINUES: Final = "".join(sorted(set("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000")))
 # a whole run of numeral characters that one of those follows (or that ends the block); written to
 # start with a character class, which lets the engine skip ahead to where a run can begin
-_NUMERALS = "[0-9０-９零〇○一二三四五六七八九两十拾百千]"
-_NUMERAL_RUN = re.compile(rf"{_NUMERALS}{_NUMERALS}*+(?:(?=[{re.escape(_CONTINUES)}])|\Z)")
-_QUALIFIERS = {
+_NUMERALS: Final = "[0-9０-９零〇○一二三四五六七八九两十拾百千]"
+_NUMERAL_RUN: Final = re.compile(rf"{_NUMERALS}{_NUMERALS}*+(?:(?=[{re.escape(_CONTINUES)}])|\Z)")
+_QUALIFIERS: Final = {
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "左右": "approx", "上下": "approx",
     "超": "over", "超过": "over", "超出": "over", "逾": "over", "多": "over", "余": "over", "以上": "over",
@@ -97,56 +97,56 @@ _QUALIFIERS = {
 
 # --- ranks: an ordinal after a ranking verb or a scope word. Patterns searched over whole blocks start
 # every alternative with a plain character, so that the engine skips to where one can begin.
-_RANK_ANCHOR = re.compile(
+_RANK_ANCHOR: Final = re.compile(
     r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)(?P<more>(?:、(?:[0-9]+|[一二三四五六七八九十]+))*)(?:位|名)?"
     r"|首位|榜首|冠军"
     r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?)"
     r"(?=$|[，。；、！？…）)”,;!?\s的和并且]|名次)")
-_RANK_ITEM = re.compile(r"、([0-9]+|[一二三四五六七八九十]+)")
-_RANK_VERB = re.compile(
+_RANK_ITEM: Final = re.compile(r"、([0-9]+|[一二三四五六七八九十]+)")
+_RANK_VERB: Final = re.compile(
     r"(?P<verb>位列|位居|位于|名列|排名|排位|排在|排|居于|高居|稳居|跃居|跃升至|跃升到|升至|上升至|进入|跻身|入围|挺进"
     r"|保持|居|列)(?P<scope>[^，。；、！？\s]{0,12})$")
-_RANK_SCOPE = re.compile(
+_RANK_SCOPE: Final = re.compile(
     r"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全世界|亚洲|西部|中西部|东部|中部|东北|同类城市|省内|市内|国内"
     r"|主城都市区|主城区)$")
 
 # --- what a number's clause says about it
-_CHANGE_VERBS = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "(?<![新净])增", "涨",
+_CHANGE_VERBS: Final = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "(?<![新净])增", "涨",
                  "扩大", "下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "加快", "放缓",
                  "减缓", "回升", "提速", "增長", "減少", "上漲", "擴大", "縮小", "減", "漲")  # and traditional forms
-_CHANGE_TAIL = re.compile(
+_CHANGE_TAIL: Final = re.compile(
     r"(?P<basis>同比|环比|同口径|年均|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
     rf"(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")
-_CHANGE_ENDINGS = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
-_COMPARE_CUE = re.compile(r"于|出|领先|落后")
-_COMPARE_TAIL = re.compile(
+_CHANGE_ENDINGS: Final = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
+_COMPARE_CUE: Final = re.compile(r"于|出|领先|落后")
+_COMPARE_TAIL: Final = re.compile(
     r"(?P<verb>高于|低于|快于|慢于|高出|超出|领先|落后|优于)(?P<scope>[^，。；\d]{0,12}?)(?:平均水平|平均)?$")
-_COMPARE_BY = re.compile(
+_COMPARE_BY: Final = re.compile(
     r"(?P<basis>(?:比|较)(?P<scope>[^，。；、\d比较]{1,12}?)(?:平均水平|平均)?)(?P<verb>高出|高|低|快|慢|多|少)$")
-_SHARE = re.compile(r"占(?!地(?!区)|用|有|据|领)")  # 占GDP的, 占比: a share of the indicator before; not 占地
-_PULL = re.compile(r"拉动[^，。；\d]{0,12}?增长$")  # 拉动经济增长1.2个百分点: a contribution
-_BOUND_WORDS = frozenset({"超过", "超出", "超", "逾", "突破", "不足", "不到", "不少于", "不低于", "不超过", "至少",
+_SHARE: Final = re.compile(r"占(?!地(?!区)|用|有|据|领)")  # 占GDP的, 占比: a share of the indicator before; not 占地
+_PULL: Final = re.compile(r"拉动[^，。；\d]{0,12}?增长$")  # 拉动经济增长1.2个百分点: a contribution
+_BOUND_WORDS: Final = frozenset({"超过", "超出", "超", "逾", "突破", "不足", "不到", "不少于", "不低于", "不超过", "至少",
                           "最多", "以上", "以下", "以内", "之内"})
-_RATIO_UNITS = frozenset({"%", "个百分点", "倍", "‰", "名"})
-_RAISE_VERBS = frozenset({"提升", "提高", "扩大", "上升"})  # with a count, often part of a name
-_MONEY = frozenset({"元", "美元", "港元", "欧元", "日元"})
-_PEOPLE = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村民|农民|职工|员工|学生|人才|就业)$")
-_BARE_BASES = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
-_RATE_WORDS = ("增速", "增幅", "涨幅", "降幅", "增长速度")
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
+_RATIO_UNITS: Final = frozenset({"%", "个百分点", "倍", "‰", "名"})
+_RAISE_VERBS: Final = frozenset({"提升", "提高", "扩大", "上升"})  # with a count, often part of a name
+_MONEY: Final = frozenset({"元", "美元", "港元", "欧元", "日元"})
+_PEOPLE: Final = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村民|农民|职工|员工|学生|人才|就业)$")
+_BARE_BASES: Final = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
+_RATE_WORDS: Final = ("增速", "增幅", "涨幅", "降幅", "增长速度")
+_NEGATIVE: Final = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
              "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "減少", "縮小", "減")
-_LEFT_JUNK = (
+_LEFT_JUNK: Final = (
     r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-]+|按(?:可比价格?|不变价格?|现价)计算|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
     r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
     r"|共有|共|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
     r"|分别|均|还|再|又|也|都|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
     r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)")
-_TIME_PREFIX = (
+_TIME_PREFIX: Final = (
     r"(?:截至|截止|到|至)?(?:[0-9]{4}年(?:度|末|底|初)?(?:[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?)?"
     r"|[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?|年末|年底|年初"
     r"|近?[0-9一二三四五六七八九十]{1,2}年(?:内|来|间|以来))")
-_LEFT_TRIM = re.compile(f"(?:{_LEFT_JUNK}|{_TIME_PREFIX})+")  # the whole run of them in one match
+_LEFT_TRIM: Final = re.compile(f"(?:{_LEFT_JUNK}|{_TIME_PREFIX})+")  # the whole run of them in one match
 
 
 def _reversed_words(words: tuple[str, ...]) -> str:
@@ -158,20 +158,20 @@ def _reversed_words(words: tuple[str, ...]) -> str:
 
 # Words trimmed off the end of an indicator; read on the reversed text. Closing brackets are left to
 # _trim, which drops a whole bracketed note: 地区生产总值（GDP）.
-_RIGHT_WORDS = (
+_RIGHT_WORDS: Final = (
     "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "能", "将", "就", "达到了",
     "达到", "达", "为", "是", "约为", "共有", "共计", "共", "计", "累计", "总计", "合计", "拥有", "至", "到", "现有", "有",
     "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "全年", "同比", "首次", "连续",
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
     "降至", "提高至", "提升至", "上升至", "扩大至", "下降至", "减少至", "降低至", "回落至", "突破", "跃升至", "跃升到",
     "攀升至", "刷新至", "以", "在", "于")
-_RIGHT_TRIM = re.compile(
+_RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
     r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
     rf"|{_reversed_words(_RIGHT_WORDS)}"
     r"|[\s、，,：:“”‘’\"'（(])+")
-_CLOSING_BRACKETS = "）)"
-_TRANSITIVE_VERBS = (
+_CLOSING_BRACKETS: Final = "）)"
+_TRANSITIVE_VERBS: Final = (
     "建成", "新建", "改造", "提升改造", "引进", "培育", "打造", "建设", "新增", "完成", "实施", "开工", "举办", "开展", "获得",
     "获评", "签约", "招引", "吸引", "设立", "组建", "创建", "认定", "落地", "形成", "集聚", "聚集", "汇聚", "开通", "新开",
     "推出", "发布", "服务", "培训", "接待", "建立", "成立", "发放", "筹集", "投入", "安排", "竣工", "拥有", "有", "入驻",
@@ -180,25 +180,25 @@ _TRANSITIVE_VERBS = (
     "评选", "表彰", "命名", "授牌", "挂牌", "涌现", "诞生", "出台", "制定", "修订", "建", "引育", "新认定", "新开工",
     "新落地", "累计建成")
 # a verb that takes the counted noun after the number (建成3个X), or 一个/每家 just before it; read reversed
-_TRANSITIVE_TAIL = re.compile(
+_TRANSITIVE_TAIL: Final = re.compile(
     rf"了?(?:{_reversed_words(_TRANSITIVE_VERBS)})|[个条座家项所处张台批种类名位][一两几数每首]")
-_STOPS = frozenset("、，,。；;：:！？!?…（(）)")  # with white space, what ends a counted noun
-_AFTER_STOP = re.compile(r"[\s、，,。；;：:！？!?…（(）)]|等(?=[，。；、]|$)")
-_AFTER_NOT_NOUN = re.compile(
+_STOPS: Final = frozenset("、，,。；;：:！？!?…（(）)")  # with white space, what ends a counted noun
+_AFTER_STOP: Final = re.compile(r"[\s、，,。；;：:！？!?…（(）)]|等(?=[，。；、]|$)")
+_AFTER_NOT_NOUN: Final = re.compile(
     r"(?:同比|环比|比|较|增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|占|为|是|达|居|位|排|列|稳|跃|分别"
     r"|以上|左右|以下|以内|和|及|与|或|至|到|了|之|中|内|外|后|前|间|以|来|起|止|时|年|月|日|多|余|次于|相当)")
-_AFTER_PREDICATE = re.compile(
+_AFTER_PREDICATE: Final = re.compile(
     r"全部|均|都|已|正在|也|还|分别|全面|基本|顺利|成功|获得|荣获|获|完成|实现|达到|入选|上榜|纳入|被|通过|落户"
     r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比|形成|取得|成为|具备|保持|进入|突破|提升|提高|增长"
     r"|改造为|改建为|打造为|打造成|变为|变成|用于")
-_MILESTONE = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
-_AFTER_EDGE = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
-_FREQUENCY_UNITS = frozenset({"次", "年", "个月"})
-_RESPECTIVE_VERB = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
-_LIST_ITEM = re.compile(r"[^、和及与]+")
+_MILESTONE: Final = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
+_AFTER_EDGE: Final = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
+_FREQUENCY_UNITS: Final = frozenset({"次", "年", "个月"})
+_RESPECTIVE_VERB: Final = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
+_LIST_ITEM: Final = re.compile(r"[^、和及与]+")
 
 # --- statements of intent: numbers after these in the same sentence are targets
-_INTENT = re.compile(
+_INTENT: Final = re.compile(
     r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟"
     r"|到(?P<by>[0-9]{4})年(?:底|末)?|至(?P<until>[0-9]{4})年(?:底|末)?"  # 到2027年: a deadline
     r"|年(?<=(?P<before>[0-9]{4})年)(?:底前|前|以前)"  # 2027年前: a deadline, its year before the match
@@ -206,23 +206,23 @@ _INTENT = re.compile(
     r"|下降|减少|控制|形成|建设|改造|推动|保持))"
     r"|今年(?:还|也|都|仍)?将|明年(?:还|也|都|仍)?将|年内(?:还|也|都|仍)?将|下一步(?:还|也|都|仍)?将"
     r"|未来(?:还|也|都|仍)?将")  # 将 right after a time word is the future tense
-_INTENT_HEADING = re.compile(r"目标|预期|力争")  # 二、主要目标: what follows is targets
-_SENTENCE_END = re.compile(r"[。！？!?\n…]")
-_CLAUSE_END = re.compile(r"[。！？!?\n…；;，：,:](?<![,:](?=[0-9]))")  # not the , of 1,100
-_TAIL_WIDTH = 24  # the longest word group read backwards from a number (比上年同期 + 增长, 高于全国平均水平)
-_STILL_AHEAD = dt.timedelta(days=30)
-_WHOLE_YEAR = dt.timedelta(days=300)  # shorter periods get resolved to the wrong year too easily
-_NAMED_YEAR = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
-_START = operator.attrgetter("start")
-_HEADING_KINDS = frozenset({"heading", "sidebar_label"})
-_TITLE_KINDS = frozenset({"title", "subtitle", "kicker", "byline", "caption"})
+_INTENT_HEADING: Final = re.compile(r"目标|预期|力争")  # 二、主要目标: what follows is targets
+_SENTENCE_END: Final = re.compile(r"[。！？!?\n…]")
+_CLAUSE_END: Final = re.compile(r"[。！？!?\n…；;，：,:](?<![,:](?=[0-9]))")  # not the , of 1,100
+_TAIL_WIDTH: Final = 24  # the longest word group read backwards from a number (比上年同期 + 增长, 高于全国平均水平)
+_STILL_AHEAD: Final = dt.timedelta(days=30)
+_WHOLE_YEAR: Final = dt.timedelta(days=300)  # shorter periods get resolved to the wrong year too easily
+_NAMED_YEAR: Final = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
+_START: Final = operator.attrgetter("start")
+_HEADING_KINDS: Final = frozenset({"heading", "sidebar_label"})
+_TITLE_KINDS: Final = frozenset({"title", "subtitle", "kicker", "byline", "caption"})
 
 
 @dataclass(slots=True)
 class _Mention:
     """A quantity or a rank found in a block, before its clause is read."""
 
-    start: int  # the whole phrase, qualifier words included
+    start: int  # the whole phrase, qualifier words included (for ranks, the ranking verb or scope)
     end: int
     number_start: int
     number_end: int  # end of the numeral and its scale word: the number_text
@@ -232,7 +232,6 @@ class _Mention:
     qualifier: str | None = None
     rank_basis: str | None = None  # for ranks: the scope (全国, 全市 ...)
     is_rank: bool = False
-    lead: int | None = None  # for ranks: where the ranking verb or scope starts
     bare: bool = False  # a numeral waiting for a unit from the list it stands in
     multiplier: Decimal = Decimal(1)  # of its scale word, lent to bare numerals with the unit
     bound: bool = False  # said with 超过/以上/不足…: before a noun it names a class (超十亿元的行业)
@@ -342,8 +341,8 @@ class _Reader:
                       for m in _INTENT.finditer(self.text, start, end) if self._is_intent(m))
 
     def _is_intent(self, match: re.Match) -> bool:
-        year = match.group("by", "until", "before")
-        year = year[0] or year[1] or year[2]
+        by, until, before = match.group("by", "until", "before")
+        year = by or until or before
         return not (year and self.year and int(year) < self.year)
 
     # --- finding numbers
@@ -355,7 +354,7 @@ class _Reader:
         mentions = [q for q in quantities if not q.bare or q.multiplier != 1]
         ranks = [r for m in _RANK_ANCHOR.finditer(text, start, end) for r in self._ranks(m, start)]
         if ranks:
-            taken = [(r.lead, r.end) for r in ranks]
+            taken = [(r.start, r.end) for r in ranks]
             mentions = ranks + [q for q in mentions if not any(s < q.end and q.start < e for s, e in taken)]
         return sorted(mentions, key=_START)
 
@@ -488,7 +487,7 @@ class _Reader:
         for item in _RANK_ITEM.finditer(self.text, m.start("more"), m.end("more")):
             value = parse_number(item.group(1))
             ranks.append(_Mention(item.start(1), item.end(1), item.start(1), item.end(1), value, "名",
-                                  rank_basis=first.rank_basis, is_rank=True, lead=item.start(1)))
+                                  rank_basis=first.rank_basis, is_rank=True))
         first.end = first.number_end = m.end("n")
         return ranks
 
@@ -512,7 +511,7 @@ class _Reader:
             return None
         qualifier = "under" if m.group("top") else None
         return _Mention(lead, m.end(), m.start(), m.end(), value, "名", qualifier=qualifier,
-                        rank_basis=scope, is_rank=True, lead=lead)
+                        rank_basis=scope, is_rank=True)
 
     # --- reading a clause
     def _read_clause(self, clause: tuple[int, int], mentions: list[_Mention],
@@ -563,6 +562,7 @@ class _Reader:
         position of a list, the item before it in its clause (由14.7%提升至26.9%), the clause before,
         or a title closing the clause before. None when nothing was named."""
         suffix = reading.suffix
+        source: tuple[str, tuple[int, int] | None] | None
         if by_position:
             source = by_position
         elif previous and previous.indicator:
@@ -611,9 +611,9 @@ class _Reader:
         names = [(mt.start(), mt.end()) for mt in _LIST_ITEM.finditer(self.text, names_start, names_end)]
         if len(names) > 1 and all(self.place_at.get(s) == e for s, e in names):
             place_of = {e.start: e.canonical or e.text for e in self.places}
-            indicator = (base, (base_start, base_end)) if base else (None, None)
-            return [indicator + (place_of[s],) for s, _ in names]
-        if base and not (base.endswith(_RATE_WORDS) or _CHANGE_TAIL.search(base).group(0) or _COMPARE_TAIL.search(base)):
+            name, span = (base, (base_start, base_end)) if base else (None, None)
+            return [(name, span, place_of[s]) for s, _ in names]
+        if base and not (base.endswith(_RATE_WORDS) or _has_change_tail(base) or _COMPARE_TAIL.search(base)):
             return [(base, (base_start, base_end), None)]
         if len(names) < 2:
             return []  # 增速分别高于…: one subject, read as usual
@@ -626,7 +626,7 @@ class _Reader:
     def _read(self, mention: _Mention, item_start: int, item_end: int, previous: _Reading | None) -> _Reading | None:
         text = self.text
         if mention.is_rank:
-            s, e = self._trim(item_start, mention.lead)
+            s, e = self._trim(item_start, mention.start)
             return _Reading(text[s:e], (s, e) if e > s else None, "rank", False, mention.rank_basis,
                             s if e > s else mention.start, mention.end, e > s, base=text[s:e])
         kind, negative, basis = "level", False, None
@@ -656,7 +656,7 @@ class _Reader:
                 negative = (change.group("verb") or "") in _NEGATIVE
                 before_end = tail_start = head_start + change.start()
         continued = previous is not None and not text[item_start:before_end].strip("、和及与或 ")
-        if continued and not compare and previous.kind == "change" and kind == "level":
+        if previous and continued and not compare and previous.kind == "change" and kind == "level":
             kind, negative, basis = "change", previous.negative, previous.basis
         s, e = self._trim(item_start, before_end) if item_start < before_end else (item_start, before_end)
         if mention.unit == "位" and text.find("排", s, e) >= 0:
@@ -719,7 +719,7 @@ class _Reader:
             if said_of_before:
                 suffix = text[s:e]
                 evidence_start = min(evidence_start, s)
-            elif continued:
+            elif previous and continued:
                 suffix = previous.suffix  # 1.2个、0.5个百分点: the same words as the item before
         base = indicator
         if pull:
@@ -903,8 +903,14 @@ def _unit_name(written: str) -> str:
 @functools.lru_cache(maxsize=None)  # the scale words and their fillers are few
 def _scale_word(scale: str) -> tuple[Decimal, int]:
     """万 → (10000, 0); 万4000 → (10000, 4000): the multiplier and the digits written after it."""
-    word, filler = _SCALE_FILLER.fullmatch(scale).groups()
+    word = scale.rstrip("0123456789")
+    filler = scale[len(word):]
     return parse_number("1" + word), int(filler) if filler else 0
+
+
+def _has_change_tail(words: str) -> bool:
+    tail = _CHANGE_TAIL.search(words)  # the pattern can match nothing at the end
+    return bool(tail and tail.group(0))
 
 
 def _unit_of_people(words: str) -> str:

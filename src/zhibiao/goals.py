@@ -7,40 +7,47 @@ words to the end of the sentence; its dimensions are the items of the list it na
 """
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Final
 
 from zhibiao.entities import starts_with_verb
 from zhibiao.model import DateMention, Document, Goal
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-_DEADLINE_LEAD = re.compile(r"(?:力争|争取|确保|计划|预计)?(?:到|至|在|于)\s?$")
-_INTENT = re.compile(r"力争|争取|确保|预期目标|主要目标|目标是|目标为|目标任务|努力实现|奋斗目标")
-_VALIDITY = re.compile(r"有效期|起施行|起实施|之日起")
-_LIST = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:、[\u4e00-\u9fffA-Za-z0-9]{1,20})+")
-_ITEM_STOP = re.compile(r"[的是在为等均]|保持|达到|实现|稳居|位居|走在|进入|超过|突破|提升|提高|增长|"
+_SENTENCE_END: Final = re.compile(r"[。！？!?\n]")
+_DEADLINE_LEAD: Final = re.compile(r"(?:力争|争取|确保|计划|预计)?(?:到|至|在|于)\s?$")
+_INTENT: Final = re.compile(r"力争|争取|确保|预期目标|主要目标|目标是|目标为|目标任务|努力实现|奋斗目标")
+_VALIDITY: Final = re.compile(r"有效期|起施行|起实施|之日起")
+_LIST: Final = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:、[\u4e00-\u9fffA-Za-z0-9]{1,20})+")
+_ITEM_STOP: Final = re.compile(r"[的是在为等均]|保持|达到|实现|稳居|位居|走在|进入|超过|突破|提升|提高|增长|"
                         r"全面|持续|不断|进一步|明显|显著|大幅|稳步|加快|同步|协同")
 
 
 def find_goals(doc: Document) -> Document:
     """Fill ``doc.goals`` from the sentences of the document that set targets."""
     text = doc.text
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    # only a sentence with a date still ahead can be a goal: read those, each with its dates
+    dates_by_sentence: dict[int, list[DateMention]] = {}
+    for date in sorted(doc.dates, key=lambda d: d.start):
+        if _ahead(date, doc.meta.date):
+            dates_by_sentence.setdefault(bisect.bisect_left(sentence_ends, date.start), []).append(date)
     goals = []
-    start = 0
-    for end_match in list(_SENTENCE_END.finditer(text)) + [None]:
-        end = end_match.start() if end_match else len(text)
-        goal = _goal(doc, start, end)
+    for sentence, dates in dates_by_sentence.items():
+        start = sentence_ends[sentence - 1] + 1 if sentence else 0
+        end = sentence_ends[sentence] if sentence < len(sentence_ends) else len(text)
+        goal = _goal(doc, start, end, [d for d in dates if d.end <= end])
         if goal:
             goals.append(goal)
-        start = end + 1
     doc.goals = goals
     return doc
 
 
-def _goal(doc: Document, start: int, end: int) -> Goal | None:
+def _goal(doc: Document, start: int, end: int, dates: list[DateMention]) -> Goal | None:
+    """The goal a sentence sets with one of ``dates``, its dates still ahead, if it sets one."""
     text = doc.text
-    if _VALIDITY.search(text, start, end):
+    if not dates or _VALIDITY.search(text, start, end):
         return None  # 有效期至2027年12月31日: how long a rule lasts is no goal
-    dates = [d for d in doc.dates if start <= d.start and d.end <= end and _ahead(d, doc.meta.date)]
     intent = _INTENT.search(text, start, end)
     deadline, evidence_start = None, None
     for d in dates:
@@ -66,7 +73,7 @@ def _goal(doc: Document, start: int, end: int) -> Goal | None:
 
 def _ahead(date: DateMention, today: str | None) -> bool:
     """A deadline that has not passed by the document date (any resolved date when it is unknown)."""
-    return bool(date.finish) and not date.vague and (today is None or date.finish >= today)
+    return bool(date.finish) and not date.vague and (today is None or (date.finish or "") >= today)
 
 
 def _subject(doc: Document, sentence_start: int, goal_start: int) -> str | None:

@@ -8,27 +8,28 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
-CHINESE_DIGITS = "零〇○一二三四五六七八九两壹贰叁肆伍陆柒捌玖"
+CHINESE_DIGITS: Final = "零〇○一二三四五六七八九两壹贰叁肆伍陆柒捌玖"
 # A numeral as written: Arabic with thousands separators and a decimal part, or Chinese.
-ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-CHINESE = (rf"[{CHINESE_DIGITS}十拾][{CHINESE_DIGITS}十拾百佰千仟万萬亿億]*"
+ARABIC: Final = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+CHINESE: Final = (rf"[{CHINESE_DIGITS}十拾][{CHINESE_DIGITS}十拾百佰千仟万萬亿億]*"
            rf"(?:点[{CHINESE_DIGITS}]+[万萬亿億]*)?")
 # Scale words after an Arabic numeral; 千 and 百 give way to the units that start with them (千米, 百分点).
-SCALE = r"(?:万亿|萬億|千亿|百亿|十亿|亿|億|千万|百万|十万|万|萬|千(?![米克瓦伏兆])|百(?![分万亿]))"
+SCALE: Final = r"(?:万亿|萬億|千亿|百亿|十亿|亿|億|千万|百万|十万|万|萬|千(?![米克瓦伏兆])|百(?![分万亿]))"
 
-_DIGIT_VALUES = {c: i for i, chars in enumerate(("零〇○", "一壹", "二贰两", "三叁", "四肆", "五伍", "六陆",
+_DIGIT_VALUES: Final = {c: i for i, chars in enumerate(("零〇○", "一壹", "二贰两", "三叁", "四肆", "五伍", "六陆",
                                                   "七柒", "八捌", "九玖")) for c in chars}
-_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_BIG_UNITS = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8}
-_SCALE_DIGITS = {"": 0, "万": 4, "萬": 4, "亿": 8, "億": 8}
-_EXACT_DIGITS = 27  # within Decimal's 28-digit precision, and tidy's integral spelling (adjusted < 27)
-_MAX_DIGITS = 20  # longer digit runs are codes or noise, not quantities
-_PLAIN = re.compile(r"([0-9]{1,20}(?:\.[0-9]+)?)([万萬亿億]?)")
-_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_PERCENT_WORDS = re.compile(r"(百分之|千分之)(.+)")
-_TENTHS = re.compile(rf"([{CHINESE_DIGITS}十0-9.]+)成")
+_SMALL_UNITS: Final = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG_UNITS: Final = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8}
+_SCALE_DIGITS: Final = {"": 0, "万": 4, "萬": 4, "亿": 8, "億": 8}
+_EXACT_DIGITS: Final = 27  # within Decimal's 28-digit precision, and tidy's integral spelling (adjusted < 27)
+_MAX_DIGITS: Final = 20  # longer digit runs are codes or noise, not quantities
+_PLAIN: Final = re.compile(r"([0-9]{1,20}(?:\.[0-9]+)?)([万萬亿億]?)")
+_TOKEN: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
+_FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_PERCENT_WORDS: Final = re.compile(r"(百分之|千分之)(.+)")
+_TENTHS: Final = re.compile(rf"([{CHINESE_DIGITS}十0-9.]+)成")
 
 
 @functools.lru_cache(maxsize=4096)  # Decimals are immutable; reports repeat their small numbers

@@ -17,57 +17,58 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from zhibiao.model import Block, Document, Meta, RawText
 
 LINE, VERTICAL, DOUBLED = "line", "vertical", "doubled"
-HEADLINE_KINDS = frozenset({"kicker", "title", "subtitle", "heading", "sidebar_label", "byline"})
+HEADLINE_KINDS: Final = frozenset({"kicker", "title", "subtitle", "heading", "sidebar_label", "byline"})
 
-_INDENT = " \t\u3000\xa0"
-_END_CHARS = frozenset("。！？!?…")
-_CLOSERS = "”’」』）)》】〉\"'"
-_TRAILING_PUNCT = "。！？!?，；：、,;:”’」』）)》"
-_NUMBER_STARTS = frozenset("一二三四五六七八九十（(第0123456789")
-_DASHES = frozenset("—－─-")
-_CLAUSE_PUNCT = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
-_SENTENCE_CHARS = "，。；！？,;!?"
-_SENTENCE_PUNCT = re.compile(f"[{_SENTENCE_CHARS}]")
-_NUMBERED = re.compile(
+_INDENT: Final = " \t\u3000\xa0"
+_END_CHARS: Final = frozenset("。！？!?…")
+_CLOSERS: Final = "”’」』）)》】〉\"'"
+_TRAILING_PUNCT: Final = "。！？!?，；：、,;:”’」』）)》"
+_NUMBER_STARTS: Final = frozenset("一二三四五六七八九十（(第0123456789")
+_DASHES: Final = frozenset("—－─-")
+_CLAUSE_PUNCT: Final = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
+_SENTENCE_CHARS: Final = "，。；！？,;!?"
+_SENTENCE_PUNCT: Final = re.compile(f"[{_SENTENCE_CHARS}]")
+_NUMBERED: Final = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]")
 # A reporter's role needs a name after a space or colon, or 本报 or a bracket before it: 记者手记 is a label.
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     r"[（(【](?:本报)?(?:特约|首席|见习)?(?:记者|通讯员)|本报(?:特约|首席|见习)?(?:记者|通讯员)"
     r"|(?:特约|首席|见习)?(?:记者|通讯员|实习生)[ \u3000:：]|本报讯|新华社|来源[:：]|作者[:：]|[文图][/／|｜:：]"
     r"|摄影[/／|｜:：]")
-_DATE_LINE = re.compile(r"[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?")
-_OFFICIAL = re.compile(r".{0,24}(?:区长|市长|县长|省长|镇长|主任|局长|书记|部长)[ \u3000]+\S{2,4}")
-_PUBLISHER = re.compile(r".{2,24}(?:统计局|调查队|人民政府|委员会|办公室|办公厅|研究院|研究中心|报社)")
-_CAPTION_OPENINGS = ("图为", "图：", "图:", "图片来源", "（图片来源", "(图片来源")
-_CAPTION_ENDINGS = ("摄", "摄）", "摄)")
+_DATE_LINE: Final = re.compile(r"[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?")
+_OFFICIAL: Final = re.compile(r".{0,24}(?:区长|市长|县长|省长|镇长|主任|局长|书记|部长)[ \u3000]+\S{2,4}")
+_PUBLISHER: Final = re.compile(r".{2,24}(?:统计局|调查队|人民政府|委员会|办公室|办公厅|研究院|研究中心|报社)")
+_CAPTION_OPENINGS: Final = ("图为", "图：", "图:", "图片来源", "（图片来源", "(图片来源")
+_CAPTION_ENDINGS: Final = ("摄", "摄）", "摄)")
 # Two phrases set apart by a space, as headlines are: 强载体 优布局 树典范.
-_PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”’」』）)》][ \u3000]+[\u4e00-\u9fff“‘「『（(《]")
-_ANY_PUNCT = re.compile(r"[，、；：。！？…,;:!?]")
-_LEADING_ASCII = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
+_PHRASE_GAP: Final = re.compile(r"[\u4e00-\u9fff”’」』）)》][ \u3000]+[\u4e00-\u9fff“‘「『（(《]")
+_ANY_PUNCT: Final = re.compile(r"[，、；：。！？…,;:!?]")
+_LEADING_ASCII: Final = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
 # Patterns that open with the class of the character they replace, not with a repeat or a
 # look-behind, let the regex engine skip straight to where a match can start.
-_SPACE = r"[ \t\u3000\xa0]"
-_SPACES = re.compile(_SPACE + _SPACE + "*")
-_LATIN_WRAP = re.compile(r"\n(?<=[A-Za-z]\n)(?=[A-Za-z])")  # a Latin word wrapped at a space
+_SPACE: Final = r"[ \t\u3000\xa0]"
+_SPACES: Final = re.compile(_SPACE + _SPACE + "*")
+_LATIN_WRAP: Final = re.compile(r"\n(?<=[A-Za-z]\n)(?=[A-Za-z])")  # a Latin word wrapped at a space
 # Spaces a dump puts into running text, beside a Chinese character or punctuation mark; a space
 # beside a Latin letter is real, and so is one between two numbers (a table's columns).
-_DUMP_SPACE = re.compile(rf"{_SPACE}(?:(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?![A-Za-z])"
+_DUMP_SPACE: Final = re.compile(rf"{_SPACE}(?:(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?![A-Za-z])"
                          rf"|(?<![A-Za-z]{_SPACE}){_SPACE}*(?=[^\x00-\x7f]))")
 # In headlines only the spaces between a digit and a Chinese character are the dump's: 9 月 2 日;
 # phrase gaps stay.
-_DIGIT_SPACE = re.compile(rf"{_SPACE}(?:(?<=\d{_SPACE}){_SPACE}*(?=[^\x00-\x7f])"
+_DIGIT_SPACE: Final = re.compile(rf"{_SPACE}(?:(?<=\d{_SPACE}){_SPACE}*(?=[^\x00-\x7f])"
                           rf"|(?<=[^\x00-\x7f]{_SPACE}){_SPACE}*(?=\d))")
 
-INDENT_EM = 2.0  # a paragraph indent is two characters wide
-WIDEST_COLUMN_EM = 60.0  # a line wider than this was never wrapped at a column edge
-UNWRAPPED_SHARE = 0.25
-HEADLINE_MAX_EM = 50.0
-SECTION_WIDTH_RATIO = 1.3  # a column this much wider or narrower starts another section
+INDENT_EM: Final = 2.0  # a paragraph indent is two characters wide
+WIDEST_COLUMN_EM: Final = 60.0  # a line wider than this was never wrapped at a column edge
+UNWRAPPED_SHARE: Final = 0.25
+HEADLINE_MAX_EM: Final = 50.0
+SECTION_WIDTH_RATIO: Final = 1.3  # a column this much wider or narrower starts another section
 
 
 @dataclass(slots=True)
@@ -201,6 +202,7 @@ def _units(text: str) -> list[_Unit]:
     gap = False
     singles: list[int] = []  # line numbers of a pending run of one-character lines, which are consecutive
     lines = text.split("\n")
+    previous: _Unit | None = None
 
     def flush_singles() -> None:
         nonlocal gap, previous
@@ -215,7 +217,6 @@ def _units(text: str) -> list[_Unit]:
         units.append(previous)
         singles.clear()
 
-    previous = None
     for number, line in enumerate(lines, start=1):
         core = line.strip()
         if not core:
