@@ -25,6 +25,7 @@ from zhibiao import pipeline
 from zhibiao.indicators import synonym_table
 from zhibiao.store import open_store
 from zhibiao.store import aggregates, records
+from zhibiao.store.dialects import insert_sql
 from common import pin_to_one_core  # noqa: E402
 
 PLACE_CHARS = "东西南北江河湖山城新华安平长青云龙凤金石桥阳明永兴宁远泰丰德嘉川"
@@ -160,8 +161,8 @@ def bench_series(target: str, facts: int, queries: int, seed: int) -> None:
     with open_store(target) as store:
         db = store.db
         started = time.perf_counter()
-        fact_sql = records.insert_sql("facts", records.FACT_COLUMNS)
-        doc_sql = records.insert_sql("documents", records.DOCUMENT_COLUMNS) + " RETURNING id"
+        fact_sql = insert_sql("facts", records.FACT_COLUMNS)
+        doc_sql = insert_sql("documents", records.DOCUMENT_COLUMNS) + " RETURNING id"
         for first in range(0, facts, facts_per_doc * 500):
             with db.write():
                 for n in range(first // facts_per_doc, min(facts, first + facts_per_doc * 500) // facts_per_doc):
@@ -169,7 +170,8 @@ def bench_series(target: str, facts: int, queries: int, seed: int) -> None:
                     text = f"{place}统计公报第{n}号。" * 10
                     doc_id = db.execute(doc_sql, (f"{n:064x}", 0, f"/bench/{n}.txt", text[:20], "2025-03-01",
                                                   place, "bulletin", "text", text, text, "{}", 1,
-                                                  facts_per_doc, 0, 0, 0, "2025-03-01T00:00:00", 1, None, 1))[0]["id"]
+                                                  facts_per_doc, 0, 0, 0, "{}", "2025-03-01T00:00:00", 1, None,
+                                                  1))[0]["id"]
                     rows = []
                     for seq in range(facts_per_doc):
                         names = rng.choice(indicator_names)

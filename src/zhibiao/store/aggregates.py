@@ -11,8 +11,10 @@ Two tables, changed in the transaction that stores facts or supersedes them:
 """
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from contextlib import contextmanager
+from typing import Any, Iterator, Sequence
 
 from zhibiao.store.dialects import Dialect
 
@@ -61,38 +63,75 @@ def recount(db: Dialect) -> None:
 
 
 def add(db: Dialect, columns: Sequence[Sequence[Any]], keys: dict[str, str], sign: int = 1) -> None:
-    """Count facts in (sign 1) or out (sign -1), given as the COUNTED columns (a list of values
-    each); ``keys`` holds the indicator key of each of their indicators."""
-    indicator, kind, unit, qualifier, period, period_key, year, place, basis = columns
-    if not kind:
+    """Count facts in (sign 1) or out (sign -1), given as the COUNTED columns (a sequence of
+    values each); ``keys`` holds the indicator key of each of their indicators."""
+    if not columns[1]:
         return
-    counts: Counter = Counter()
-    # Pairs (kind, value) are counted in C, a field at a time; the key and the year follow from
-    # the indicator and the period.
-    for field, values in (("unit", unit), ("place", place), ("qualifier", qualifier), ("basis", basis),
-                          ("indicator", indicator)):
-        for (of_kind, value), n in Counter(zip(kind, values)).items():
-            if value:
-                counts[of_kind, field, value] += n
-                if field == "indicator":
-                    counts[of_kind, "indicator_key", keys[value]] += n
-    for (of_kind, value, of_year), n in Counter(zip(kind, period_key, year)).items():
-        if value:
-            counts[of_kind, "period", value] += n
+    with _collector_paused():
+        counts, groups = _tally(columns, keys)
+        # Concurrent PostgreSQL writers must lock the rows they share in one order.
+        count_keys = sorted(counts) if db.concurrent_writers else list(counts)
+        group_keys = sorted(groups) if db.concurrent_writers else list(groups)
+        db.execute_many(_UPSERT_COUNTS, [(*key, sign * counts[key]) for key in count_keys])
+        db.execute_many(_UPSERT_GROUPS, [(*key, sign * groups[key]) for key in group_keys])
+        if sign < 0:
+            db.execute_many(_DROP_EMPTY_COUNTS, count_keys)
+            db.execute_many(_DROP_EMPTY_GROUPS, group_keys)
+
+
+def _tally(columns: Sequence[Sequence[Any]], keys: dict[str, str]) -> tuple[dict[tuple, int], dict[tuple, int]]:
+    """The facet counts and the group counts of facts given as the COUNTED columns."""
+    indicator, kind, unit, qualifier, period, period_key, year, place, basis = columns
+    # The facts are tallied in C twice: by the columns of their group, and by the two facets the
+    # groups leave out. Every count then follows from the distinct keys of these two, summed in
+    # plain dicts, field by field written out (a loop over the fields cost twice as much).
+    counts: dict[tuple, int] = {}
+    groups: dict[tuple, int] = {}
+    count = counts.get
+    for (name, of_kind, of_unit, of_place, of_period, of_period_key, of_year), n in Counter(
+            zip(indicator, kind, unit, place, period, period_key, year)).items():
+        group = (name, of_kind, of_unit, of_place or "", of_period or "", of_period_key or "", of_year or 0)
+        groups[group] = groups.get(group, 0) + n
+        key = (of_kind, "kind", of_kind)
+        counts[key] = count(key, 0) + n
+        if name:
+            key = (of_kind, "indicator", name)
+            counts[key] = count(key, 0) + n
+            key = (of_kind, "indicator_key", keys[name])
+            counts[key] = count(key, 0) + n
+        if of_unit:
+            key = (of_kind, "unit", of_unit)
+            counts[key] = count(key, 0) + n
+        if of_place:
+            key = (of_kind, "place", of_place)
+            counts[key] = count(key, 0) + n
+        if of_period_key:
+            key = (of_kind, "period", of_period_key)
+            counts[key] = count(key, 0) + n
         if of_year:
-            counts[of_kind, "year", str(of_year)] += n
-    for of_kind, n in Counter(kind).items():
-        counts[of_kind, "kind", of_kind] += n
-    groups = Counter(zip(indicator, kind, unit, _filled(place), _filled(period), _filled(period_key),
-                         [y or 0 for y in year]))
-    # Concurrent PostgreSQL writers must lock the rows they share in one order.
-    count_keys = sorted(counts) if db.concurrent_writers else list(counts)
-    group_keys = sorted(groups) if db.concurrent_writers else list(groups)
-    db.execute_many(_UPSERT_COUNTS, [(*key, sign * counts[key]) for key in count_keys])
-    db.execute_many(_UPSERT_GROUPS, [(*key, sign * groups[key]) for key in group_keys])
-    if sign < 0:
-        db.execute_many(_DROP_EMPTY_COUNTS, count_keys)
-        db.execute_many(_DROP_EMPTY_GROUPS, group_keys)
+            key = (of_kind, "year", str(of_year))
+            counts[key] = count(key, 0) + n
+    for (of_kind, of_qualifier, of_basis), n in Counter(zip(kind, qualifier, basis)).items():
+        if of_qualifier:
+            key = (of_kind, "qualifier", of_qualifier)
+            counts[key] = count(key, 0) + n
+        if of_basis:
+            key = (of_kind, "basis", of_basis)
+            counts[key] = count(key, 0) + n
+    return counts, groups
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The counts of a batch are tens of thousands of tuples that live until they are written and
+    hold no cycles: the garbage collector would walk them again and again for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def rekey(db: Dialect) -> None:
@@ -101,7 +140,3 @@ def rekey(db: Dialect) -> None:
     db.execute("INSERT INTO facet_counts (kind, field, value, n) SELECT c.kind, 'indicator_key', "
                "i.indicator_key, SUM(c.n) FROM facet_counts c JOIN indicators i ON i.indicator = c.value "
                "WHERE c.field = 'indicator' GROUP BY c.kind, i.indicator_key")
-
-
-def _filled(values: Iterable[str | None]) -> list[str]:
-    return [v or "" for v in values]

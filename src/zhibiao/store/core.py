@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 from typing import Any, Callable, Iterable, Iterator
 
 from zhibiao.errors import NotFoundError, QueryError, StoreError
@@ -17,7 +18,7 @@ from zhibiao.indicators import indicator_key, synonym_table, synonyms_fingerprin
 from zhibiao.model import FACT_KINDS, Document
 from zhibiao.store import aggregates, records
 from zhibiao.store.aggregates import FACET_COLUMNS, GROUP_COLUMNS
-from zhibiao.store.dialects import Dialect, connect, like_pattern
+from zhibiao.store.dialects import Dialect, connect, insert_sql, like_pattern
 from zhibiao.store.migrations import migrate
 
 FACT_ORDERS = {
@@ -44,6 +45,9 @@ _FACT_SELECT = (_FACT_COLUMNS.format(more="") + " FROM facts f {join} documents 
 _LATEST_FACTS = "f.latest = 1"
 # Sources that name no file cannot have versions: standard input, text handed over in code.
 _UNVERSIONED_SOURCE = re.compile(r"^(?:-|<.*>)?$")
+_INSERT_DOCUMENT = insert_sql("documents", records.DOCUMENT_COLUMNS, upsert=" ON CONFLICT (sha256, part) DO NOTHING")
+_INSERT_FACT = insert_sql("facts", records.FACT_COLUMNS)
+LOOKUP_CHUNK = 500  # values in one IN (...) list
 SNIPPET_BEFORE, SNIPPET_AFTER, MAX_MATCHES = 30, 70, 50
 # Ways of saying "compared with the same period a year earlier"; they do not make facts differ.
 _YEAR_ON_YEAR = dict.fromkeys(("比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期", "比去年同期"),
@@ -113,19 +117,18 @@ class Store:
     def add_prepared(self, inputs: list[list[records.Prepared]]) -> list[list[tuple[int, bool]]]:
         """``add_inputs`` for documents already turned into rows by ``records.prepare``."""
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        every_doc = [doc for docs in inputs for doc in docs]
         superseded: set[int] = set()  # documents this transaction made older versions
         with self.db.write():
-            results = [self._insert_input(docs, now, superseded) for docs in inputs]
+            # What is stored already is looked up for the whole batch at once, not document by document.
+            stored, latest = self._stored_ids(every_doc), self._latest_versions(every_doc)
+            results = [self._insert_input(docs, now, stored, latest, superseded) for docs in inputs]
             indicators, places = self._insert_parts(
-                [(doc, doc_id) for docs, stored in zip(inputs, results)
-                 for doc, (doc_id, created) in zip(docs, stored) if created], superseded)
+                [(doc, doc_id) for docs, outcome in zip(inputs, results)
+                 for doc, (doc_id, created) in zip(docs, outcome) if created], superseded)
         self._stored_indicators |= indicators
         self._stored_places |= places
         return results
-
-    def _insert_input(self, docs: list[records.Prepared], now: str, superseded: set[int]) -> list[tuple[int, bool]]:
-        versions: dict[str | None, tuple[int, int | None]] = {}
-        return [self._insert_document(doc, part, now, versions, superseded) for part, doc in enumerate(docs)]
 
     def ingest(self, paths: Iterable[str], *, date: str | None = None, place: str | None = None,
                progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
@@ -139,39 +142,67 @@ class Store:
         """How many documents of the input with this hash are stored (0: it is new)."""
         return self.db.execute("SELECT COUNT(*) AS n FROM documents WHERE sha256 = ?", (sha256,))[0]["n"]
 
-    def _insert_document(self, doc: records.Prepared, part: int, now: str,
-                         versions: dict[str | None, tuple[int, int | None]], superseded: set[int]) -> tuple[int, bool]:
-        """The documents row: (new id, True), or (stored id, False) for content already stored."""
-        db = self.db
-        sha256 = doc.sha256
-        found = db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))
-        if found:
-            return found[0]["id"], False
-        if doc.source not in versions:  # the documents of one input share one version
-            versions[doc.source] = self._supersede(doc.source, superseded)
-        version, previous_id = versions[doc.source]
-        inserted = db.execute(
-            records.insert_sql("documents", records.DOCUMENT_COLUMNS)
-            + " ON CONFLICT (sha256, part) DO NOTHING RETURNING id",
-            (sha256, part, *doc.document, now, version, previous_id, 1))
-        if not inserted:  # a concurrent PostgreSQL ingest stored it first
-            return db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", (sha256, part))[0]["id"], False
-        return inserted[0]["id"], True
+    def _stored_ids(self, docs: list[records.Prepared]) -> dict[tuple[str, int], int]:
+        """The id of each stored document of these inputs, by (sha256, part)."""
+        found = {}
+        for hashes in _chunks(sorted({doc.sha256 for doc in docs})):
+            for row in self.db.execute(f"SELECT id, sha256, part FROM documents WHERE sha256 IN ({_marks(hashes)})",
+                                       hashes):
+                found[row["sha256"], row["part"]] = row["id"]
+        return found
+
+    def _latest_versions(self, docs: list[records.Prepared]) -> dict[str, tuple[int, int]]:
+        """For each versioned source of these documents that is stored, its latest version's
+        first document and version number."""
+        latest: dict[str, tuple[int, int]] = {}
+        for sources in _chunks(sorted({doc.source for doc in docs if _versioned(doc.source)})):
+            for row in self.db.execute(f"SELECT id, source, version FROM documents WHERE latest = 1 AND source IN "
+                                       f"({_marks(sources)}) ORDER BY source, part", sources):
+                latest.setdefault(row["source"], (row["id"], row["version"]))
+        return latest
+
+    def _insert_input(self, docs: list[records.Prepared], now: str, stored: dict[tuple[str, int], int],
+                      latest: dict[str, tuple[int, int]], superseded: set[int]) -> list[tuple[int, bool]]:
+        """The documents rows of one input: (new id, True) each, or (stored id, False) for content
+        already stored. The documents of one input share one version of their source."""
+        versions: dict[str | None, tuple[int, int | None]] = {}
+        firsts: dict[str | None, int] = {}  # the first new document from each source
+        results = []
+        for part, doc in enumerate(docs):
+            key = (doc.sha256, part)
+            if key in stored:
+                results.append((stored[key], False))
+                continue
+            if doc.source not in versions:
+                versions[doc.source] = self._supersede(doc.source, latest, superseded)
+            version, previous_id = versions[doc.source]
+            row = (doc.sha256, part, *doc.document, now, version, previous_id, 1)
+            doc_id = self.db.insert_id(_INSERT_DOCUMENT, row)
+            if doc_id is not None:
+                firsts.setdefault(doc.source, doc_id)
+                results.append((doc_id, True))
+            else:  # a concurrent PostgreSQL ingest stored it first
+                doc_id = self.db.execute("SELECT id FROM documents WHERE sha256 = ? AND part = ?", key)[0]["id"]
+                results.append((doc_id, False))
+            stored[key] = doc_id
+        for source, first in firsts.items():
+            if _versioned(source):
+                latest[source] = (first, versions[source][0])
+        return results
 
     def _insert_parts(self, created: list[tuple[records.Prepared, int]],
                       superseded: set[int]) -> tuple[set[str], set[str]]:
-        """The facts, blocks, entities, dates, goals, counts and indexed text of new documents, a
-        statement per table rather than per document (FTS5 writes out what it holds before every
-        statement); returns the indicators and places their facts name."""
+        """The facts, counts and indexed text of new documents, a statement per table rather than
+        per document (FTS5 writes out what it holds before every statement); returns the
+        indicators and places their facts name. Rows are made as they are written: a batch of
+        them held at once would keep the garbage collector busy."""
         db = self.db
-        facts = [(doc_id, *row, int(doc_id not in superseded)) for doc, doc_id in created for row in doc.facts]
-        db.execute_many(records.insert_sql("facts", records.FACT_COLUMNS), facts)
-        for number, (table, columns) in enumerate(records.PART_COLUMNS.items()):
-            db.execute_many(records.insert_sql(table, columns),
-                            [(doc_id, *row) for doc, doc_id in created for row in doc.parts[number]])
-        every = records.counted_columns(facts)
+        db.execute_many(_INSERT_FACT, chain.from_iterable(
+            records.fact_rows(doc, doc_id, int(doc_id not in superseded)) for doc, doc_id in created))
+        every = records.counted_columns([doc for doc, _ in created])
         # Only the latest facts are counted: not those of a document this transaction superseded.
-        counted = every if not superseded else records.counted_columns([row for row in facts if row[-1]])
+        counted = every if not superseded else records.counted_columns(
+            [doc for doc, doc_id in created if doc_id not in superseded])
         indicators, places = set(every[0]), set(every[7]) - {None}
         synonyms = synonym_table()
         keys = {name: synonyms.key(name) for name in indicators}
@@ -180,18 +211,16 @@ class Store:
         db.execute_many("INSERT INTO places (place) VALUES (?) ON CONFLICT (place) DO NOTHING",
                         [(p,) for p in sorted(places - self._stored_places)])
         aggregates.add(db, counted, keys)
-        db.index_texts([(doc_id, doc.text) for doc, doc_id in created])
+        db.index_texts((doc_id, doc.text) for doc, doc_id in created)
         return indicators, places
 
-    def _supersede(self, source: str | None, superseded: set[int]) -> tuple[int, int | None]:
+    def _supersede(self, source: str | None, latest: dict[str, tuple[int, int]],
+                   superseded: set[int]) -> tuple[int, int | None]:
         """The version number and previous document for new content from ``source``; the older
         version stops being the latest, and its facts stop being counted."""
-        if source is None or _UNVERSIONED_SOURCE.match(source):
+        if not _versioned(source) or source not in latest:
             return 1, None
-        older = self.db.execute("SELECT id, version FROM documents WHERE source = ? AND latest = 1 "
-                                "ORDER BY part", (source,))
-        if not older:
-            return 1, None
+        previous_id, version = latest[source]
         older_ids = "SELECT id FROM documents WHERE source = ? AND latest = 1"
         rows = self.db.execute(f"SELECT {', '.join('f.' + c for c in aggregates.COUNTED)}, i.indicator_key "
                                f"FROM facts f JOIN indicators i ON i.indicator = f.indicator "
@@ -199,9 +228,10 @@ class Store:
         aggregates.add(self.db, [[r[name] for r in rows] for name in aggregates.COUNTED],
                        {r["indicator"]: r["indicator_key"] for r in rows}, sign=-1)
         self.db.execute(f"UPDATE facts SET latest = 0 WHERE doc_id IN ({older_ids})", (source,))
-        self.db.execute("UPDATE documents SET latest = 0 WHERE source = ? AND latest = 1", (source,))
+        older = self.db.execute("UPDATE documents SET latest = 0 WHERE source = ? AND latest = 1 RETURNING id",
+                                (source,))
         superseded.update(r["id"] for r in older)
-        return older[0]["version"] + 1, older[0]["id"]
+        return version + 1, previous_id
 
     def _refresh_indicator_keys(self) -> None:
         """Recompute every indicator's key when the synonym table has changed since the last time."""
@@ -247,13 +277,11 @@ class Store:
     def document(self, doc_id: int) -> Document:
         """The full Document as it was stored: text, raw, blocks, facts, entities, dates, goals, meta."""
         doc_id = _doc_id(doc_id)
-        found = self.db.execute("SELECT text, raw, meta FROM documents WHERE id = ?", (doc_id,))
+        found = self.db.execute("SELECT text, raw, meta, parts FROM documents WHERE id = ?", (doc_id,))
         if not found:
             raise NotFoundError(f"no document {doc_id} in the store")
-        parts = {table: self.db.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY seq", (doc_id,))
-                 for table in records.PART_COLUMNS}
         facts = self.db.execute("SELECT * FROM facts WHERE doc_id = ? ORDER BY seq", (doc_id,))
-        return records.rebuild_document(found[0], parts, facts)
+        return records.rebuild_document(found[0], facts)
 
     def fact_ids(self, doc_id: int) -> list[int]:
         """The store's id of each of the document's facts, in the order of Document.facts."""
@@ -524,6 +552,19 @@ def open_store(target: str | Any = "zhibiao.db", *, readonly: bool = False, crea
     ``readonly`` opens a connection that cannot write, for the web app; the store must exist, as
     it must with ``create=False``. Raises StoreError when the database cannot be opened or upgraded."""
     return Store(connect(str(target), readonly, create))
+
+
+def _versioned(source: str | None) -> bool:
+    return source is not None and not _UNVERSIONED_SOURCE.match(source)
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for first in range(0, len(values), LOOKUP_CHUNK):
+        yield values[first:first + LOOKUP_CHUNK]
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _most_first(counts: Counter) -> list[tuple[Any, int]]:

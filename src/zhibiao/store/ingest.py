@@ -4,9 +4,9 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import stat
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, TextIO
 
 from zhibiao import pipeline, read
@@ -32,16 +32,16 @@ def expand_paths(paths: Iterable[str], stdin: TextIO | None = None) -> tuple[lis
     errors: list[tuple[str, str]] = []
 
     def add(path: str, from_list: bool = False) -> None:
-        p = Path(path)
+        kind = _file_kind(path)
         if path == "-" and not from_list:
             for line in (stdin or sys.stdin).read().splitlines():
                 if line.strip():
                     add(line.strip(), from_list=True)
-        elif p.is_dir():
-            for folder, subfolders, names in os.walk(p):
+        elif kind == "folder":
+            for folder, subfolders, names in os.walk(path):
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
                 files.update((os.path.join(folder, n), None) for n in sorted(names) if not n.startswith("."))
-        elif p.exists():
+        elif kind == "file":
             files[path] = None
         elif glob.has_magic(path):
             matches = sorted(glob.glob(path, recursive=True))
@@ -55,6 +55,17 @@ def expand_paths(paths: Iterable[str], stdin: TextIO | None = None) -> tuple[lis
     for path in paths:
         add(str(path))
     return list(files), errors
+
+
+def _file_kind(path: str) -> str | None:
+    """"folder", "file" (anything else that exists, or that cannot be looked at: reading it will
+    say why), or None for nothing there. One stat: a corpus names thousands of files."""
+    try:
+        return "folder" if stat.S_ISDIR(os.stat(path).st_mode) else "file"
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError):
+        return "file"
 
 
 def ingest_paths(store: Store, paths: Iterable[str], *, date: str | None = None, place: str | None = None,

@@ -9,7 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any
+from itertools import chain, repeat
+from typing import Any, Iterator
 
 from zhibiao.model import Block, DateMention, Document, Entity, Fact, Goal, Meta, number_to_json
 from zhibiao.store import aggregates
@@ -24,23 +25,25 @@ _RANGE_DASH = re.compile(r"(?<=\d)\s*[-—–~～至到]+\s*(?=\d)")
 _WITHIN_YEAR = re.compile(r"月|季度|半年|年末|年底|年初|全年")
 
 DOCUMENT_COLUMNS = ("sha256", "part", "source", "title", "date", "place", "genre", "format", "text",
-                    "raw", "meta", "n_blocks", "n_facts", "n_entities", "n_dates", "n_goals",
+                    "raw", "meta", "n_blocks", "n_facts", "n_entities", "n_dates", "n_goals", "parts",
                     "created_at", "version", "previous_id", "latest")
 FACT_COLUMNS = ("doc_id", "seq", "indicator", "value", "value_num", "value_max", "unit", "kind",
                 "qualifier", "period", "period_key", "year", "place", "place_resolved", "basis",
                 "number_text", "span_start", "span_end", "indicator_start", "indicator_end", "latest")
-PART_COLUMNS = {
-    "blocks": ("doc_id", "seq", "kind", "span_start", "span_end", "lines", "page", "cells"),
-    "entities": ("doc_id", "seq", "type", "text", "span_start", "span_end", "canonical", "subtype",
-                 "code", "date"),
-    "dates": ("doc_id", "seq", "text", "span_start", "span_end", "begin_date", "finish_date", "vague"),
-    "goals": ("doc_id", "seq", "text", "span_start", "span_end", "deadline", "deadline_date", "subject",
-              "dimensions", "fact_seqs"),
+# The parts of a document that no query reads one by one, kept together as one JSON column of
+# its documents row (a row each cost more to write than the facts): each a list of its objects'
+# fields, in this order.
+PART_FIELDS = {
+    "blocks": (Block, ("kind", "start", "end", "lines", "page", "rows")),
+    "entities": (Entity, ("type", "text", "start", "end", "canonical", "subtype", "code", "date")),
+    "dates": (DateMention, ("text", "start", "end", "begin", "finish", "vague")),
+    "goals": (Goal, ("text", "start", "end", "deadline", "deadline_date", "subject", "dimensions", "facts")),
 }
-
-
-def insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+FACT_WIDTH = len(FACT_COLUMNS) - 2  # the values of a fact a Prepared holds: all but doc_id and latest
+_COUNTED = [FACT_COLUMNS.index(name) - 1 for name in aggregates.COUNTED]  # their places among those
+_PART_GETTERS = {name: operator.attrgetter(*names) for name, (_, names) in PART_FIELDS.items()}
+# Model objects hold no cycles: the check for them would cost a third of the encoding.
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def document_sha256(doc: Document) -> str:
@@ -78,71 +81,65 @@ def resolve_period(period: str | None, doc_date: str | None) -> tuple[str | None
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A Document as the rows the store writes, less what only the write gives (ids, version,
-    time). An ingest holds a batch of these rather than of Documents: tuples of plain values are
-    not followed by the garbage collector, while a batch of Documents made it collect again
-    and again."""
+    """A Document as the values the store writes, less what only the write gives (ids, version,
+    time). An ingest holds a batch of these rather than of Documents, and each holds its facts
+    as one flat tuple rather than a tuple each: the garbage collector walks every container
+    made and kept, and a batch of them made it collect again and again."""
 
     sha256: str
     source: str | None
-    document: tuple  # the documents row from source to n_goals
-    facts: tuple[tuple, ...]  # the facts rows without doc_id (first) and latest (last)
-    parts: tuple[tuple[tuple, ...], ...]  # the rows of each PART_COLUMNS table, without doc_id
+    document: tuple  # the documents row from source to parts
+    facts: tuple  # the facts rows without doc_id (first) and latest (last), one after another
     text: str
 
 
 def prepare(doc: Document) -> Prepared:
-    meta, dumps = doc.meta, json.dumps
+    meta = doc.meta
     date, doc_place = meta.date, meta.place
     document = (meta.source, display_title(doc), date, doc_place, meta.genre, meta.format, doc.text, doc.raw,
-                dumps(vars(meta), ensure_ascii=False), len(doc.blocks), len(doc.facts), len(doc.entities),
-                len(doc.dates), len(doc.goals))
-    facts = tuple([(seq, f.indicator, str(f.value), float(f.value), None if f.value_max is None else str(f.value_max),
-                    f.unit, f.kind, f.qualifier, f.period, *resolve_period(f.period, date), f.place,
-                    f.place or doc_place, f.basis, f.number_text, f.start, f.end, f.indicator_start, f.indicator_end)
-                   for seq, f in enumerate(doc.facts)])
-    parts = (  # in the order of PART_COLUMNS
-        tuple([(i, b.kind, b.start, b.end, _int_list(b.lines), b.page,
-                None if b.rows is None else dumps(b.rows, ensure_ascii=False)) for i, b in enumerate(doc.blocks)]),
-        tuple([(i, e.type, e.text, e.start, e.end, e.canonical, e.subtype, e.code, e.date)
-               for i, e in enumerate(doc.entities)]),
-        tuple([(i, d.text, d.start, d.end, d.begin, d.finish, int(d.vague)) for i, d in enumerate(doc.dates)]),
-        tuple([(i, g.text, g.start, g.end, g.deadline, g.deadline_date, g.subject,
-                dumps(g.dimensions, ensure_ascii=False), dumps(g.facts)) for i, g in enumerate(doc.goals)]),
-    )
-    return Prepared(document_sha256(doc), meta.source, document, facts, parts, doc.text)
+                _to_json(vars(meta)), len(doc.blocks), len(doc.facts), len(doc.entities), len(doc.dates),
+                len(doc.goals), pack_parts(doc))
+    facts = tuple(chain.from_iterable([
+        (seq, f.indicator, (value := str(f.value)), float(value), None if f.value_max is None else str(f.value_max),
+         f.unit, f.kind, f.qualifier, f.period, *resolve_period(f.period, date), f.place, f.place or doc_place,
+         f.basis, f.number_text, f.start, f.end, f.indicator_start, f.indicator_end)
+        for seq, f in enumerate(doc.facts)]))
+    return Prepared(document_sha256(doc), meta.source, document, facts, doc.text)
 
 
-def counted_columns(facts: list[tuple]) -> list[list[Any]]:
-    """The columns aggregates.COUNTED names of full facts rows, a list of values each."""
-    return [list(map(operator.itemgetter(FACT_COLUMNS.index(name)), facts)) for name in aggregates.COUNTED]
+def fact_rows(doc: Prepared, doc_id: int, latest: int) -> Iterator[tuple]:
+    """The facts rows of a prepared document, as FACT_COLUMNS orders them (made in C, one by one)."""
+    facts = doc.facts
+    return zip(repeat(doc_id), *(facts[column::FACT_WIDTH] for column in range(FACT_WIDTH)), repeat(latest))
 
 
-def _int_list(numbers: list[int]) -> str:
-    """A list of ints as JSON, without json.dumps's cost for the many short lists of a page."""
-    return "[" + ",".join(map(str, numbers)) + "]"
+def counted_columns(docs: list[Prepared]) -> list[tuple]:
+    """The columns aggregates.COUNTED names of the facts of these documents, a tuple of values each."""
+    return [tuple(chain.from_iterable(doc.facts[column::FACT_WIDTH] for doc in docs)) for column in _COUNTED]
 
 
-def rebuild_document(row: dict[str, Any], parts: dict[str, list[dict[str, Any]]],
-                     facts: list[dict[str, Any]]) -> Document:
-    """The Document a documents row and its part rows were made from (built field by field:
-    Document.from_dict would look up each dataclass's fields once per object)."""
-    loads = json.loads
-    meta = {name: value for name, value in loads(row["meta"]).items() if name in _META_FIELDS}
+def pack_parts(doc: Document) -> str:
+    """The JSON of the documents row's ``parts`` column: see PART_FIELDS."""
+    return _to_json({name: list(map(_PART_GETTERS[name], getattr(doc, name))) for name in PART_FIELDS})
+
+
+def unpack_parts(packed: str) -> dict[str, list[Any]]:
+    """The blocks, entities, dates and goals ``pack_parts`` wrote, as model objects by name."""
+    stored = json.loads(packed)
+    return {name: [cls(**dict(zip(names, values))) for values in stored.get(name, ())]
+            for name, (cls, names) in PART_FIELDS.items()}
+
+
+def rebuild_document(row: dict[str, Any], facts: list[dict[str, Any]]) -> Document:
+    """The Document a documents row and its facts rows were made from."""
+    meta = {name: value for name, value in json.loads(row["meta"]).items() if name in _META_FIELDS}
     return Document(
         text=row["text"], raw=row["raw"], meta=Meta(**meta),
-        blocks=[Block(b["kind"], b["span_start"], b["span_end"], loads(b["lines"]), b["page"],
-                      None if b["cells"] is None else loads(b["cells"])) for b in parts["blocks"]],
         facts=[Fact(f["indicator"], Decimal(f["value"]), f["unit"], f["kind"], f["span_start"], f["span_end"],
                     f["indicator_start"], f["indicator_end"],
                     None if f["value_max"] is None else Decimal(f["value_max"]), f["qualifier"], f["period"],
                     f["place"], f["basis"], f["number_text"]) for f in facts],
-        entities=[Entity(e["type"], e["text"], e["span_start"], e["span_end"], e["canonical"], e["subtype"],
-                         e["code"], e["date"]) for e in parts["entities"]],
-        dates=[DateMention(d["text"], d["span_start"], d["span_end"], d["begin_date"], d["finish_date"],
-                           bool(d["vague"])) for d in parts["dates"]],
-        goals=[Goal(g["text"], g["span_start"], g["span_end"], g["deadline"], g["deadline_date"], g["subject"],
-                    loads(g["dimensions"]), loads(g["fact_seqs"])) for g in parts["goals"]],
+        **unpack_parts(row["parts"]),
     )
 
 
