@@ -7,11 +7,11 @@ import os
 import stat
 import sys
 import time
-from typing import TYPE_CHECKING, Callable, Iterable, TextIO
+from collections import deque
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from zhibiao import pipeline, read
 from zhibiao.errors import InputError, ZhibiaoError
-from zhibiao.model import Document
 from zhibiao.store import records
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def ingest_paths(store: Store, paths: Iterable[str], *, date: str | None = None,
                  progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Extract each input and store it; see Store.ingest.
 
+    Inputs are extracted by ``pipeline.extract_many``, a batch of them one stage at a time.
     Extracted inputs are stored a batch at a time, each batch in one transaction: a commit per
     input would make storing cost about half as much as extracting. The batch waits as rows
     (records.prepare), not as Documents, which the garbage collector would keep walking."""
@@ -80,27 +81,43 @@ def ingest_paths(store: Store, paths: Iterable[str], *, date: str | None = None,
     report = IngestReport(files=len(files) + len(errors), files_done=len(errors), errors=errors)
     pending: list[list[records.Prepared]] = []
     batch_started = time.monotonic()
-    if progress:
-        progress(report)
-    for path in files:
-        docs = _extract_file(store, path, date, place, report)
-        if docs:
-            pending.append([records.prepare(doc) for doc in docs])
-        if len(pending) >= BATCH_INPUTS or (pending and time.monotonic() - batch_started > BATCH_SECONDS):
-            _store(store, pending, report)
-            pending, batch_started = [], time.monotonic()
+    extracting: deque[str] = deque()  # the paths extract_many has been given, in order
+
+    def done() -> None:
         report.files_done += 1
         if progress:
             progress(report)
+
+    def new_inputs() -> Iterator[tuple[bytes, str]]:
+        for path in files:
+            data = _new_data(store, path, report)
+            if data is None:
+                done()
+            else:
+                extracting.append(path)
+                # An absolute source, so that the same file ingested from elsewhere is the same source.
+                yield data, os.path.abspath(path)
+
+    if progress:
+        progress(report)
+    for _, result in pipeline.extract_many(new_inputs(), date=date, place=place):
+        path = extracting.popleft()
+        if isinstance(result, Exception):  # a stage failing on one odd file must not stop a corpus ingest
+            report.errors.append((path, _message(result)))
+        elif result:
+            pending.append([records.prepare(doc) for doc in result])
+        if len(pending) >= BATCH_INPUTS or (pending and time.monotonic() - batch_started > BATCH_SECONDS):
+            _store(store, pending, report)
+            pending, batch_started = [], time.monotonic()
+        done()
     _store(store, pending, report)
     if progress and pending:
         progress(report)
     return report
 
 
-def _extract_file(store: Store, path: str, date: str | None, place: str | None,
-                  report: IngestReport) -> list[Document] | None:
-    """The documents of one file, or None when it is stored already or bad (then in the report)."""
+def _new_data(store: Store, path: str, report: IngestReport) -> bytes | None:
+    """The bytes of one file, or None when it is stored already or unreadable (then in the report)."""
     try:
         data, _ = read.read_source(path)
     except InputError as error:
@@ -111,16 +128,15 @@ def _extract_file(store: Store, path: str, date: str | None, place: str | None,
     if stored:  # already in the store: skip without extracting again
         report.documents_skipped += stored
         return None
-    try:
-        # An absolute source, so that the same file ingested from elsewhere is the same source.
-        return pipeline.extract(data, os.path.abspath(path), date=date, place=place)
-    except InputError as error:
-        report.errors.append((path, error.reason))
-    except ZhibiaoError as error:
-        report.errors.append((path, str(error)))
-    except Exception as error:  # a stage failing on one odd file must not stop a corpus ingest
-        report.errors.append((path, f"extraction failed ({type(error).__name__}: {error})"))
-    return None
+    return data
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, InputError):
+        return error.reason
+    if isinstance(error, ZhibiaoError):
+        return str(error)
+    return f"extraction failed ({type(error).__name__}: {error})"
 
 
 def _store(store: Store, inputs: list[list[records.Prepared]], report: IngestReport) -> None:
