@@ -73,7 +73,9 @@ def _goal(doc: Document, start: int, end: int, dates: list[DateMention]) -> Goal
 
 def _ahead(date: DateMention, today: str | None) -> bool:
     """A deadline that has not passed by the document date (any resolved date when it is unknown)."""
-    return bool(date.finish) and not date.vague and (today is None or (date.finish or "") >= today)
+    if not date.finish or date.vague:
+        return False
+    return today is None or date.finish >= today
 
 
 def _subject(doc: Document, sentence_start: int, goal_start: int) -> str | None:
