@@ -12,6 +12,8 @@ from decimal import Decimal
 from itertools import chain, repeat
 from typing import Any, Iterator
 
+import orjson
+
 from zhibiao.model import Block, DateMention, Document, Entity, Fact, Goal, Meta, number_to_json
 from zhibiao.store import aggregates
 
@@ -42,8 +44,12 @@ PART_FIELDS = {
 FACT_WIDTH = len(FACT_COLUMNS) - 2  # the values of a fact a Prepared holds: all but doc_id and latest
 _COUNTED = [FACT_COLUMNS.index(name) - 1 for name in aggregates.COUNTED]  # their places among those
 _PART_GETTERS = {name: operator.attrgetter(*names) for name, (_, names) in PART_FIELDS.items()}
-# Model objects hold no cycles: the check for them would cost a third of the encoding.
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def _to_json(value: Any) -> str:
+    """Compact JSON, non-ASCII as it is: the text json.dumps(ensure_ascii=False, separators=(",", ":"))
+    writes for the model's values, in a quarter of the time."""
+    return orjson.dumps(value).decode()
 
 
 def document_sha256(doc: Document) -> str:
@@ -92,6 +98,10 @@ class Prepared:
     facts: tuple  # the facts rows without doc_id (first) and latest (last), one after another
     text: str
 
+    @property
+    def fact_count(self) -> int:
+        return len(self.facts) // FACT_WIDTH
+
 
 def prepare(doc: Document) -> Prepared:
     meta = doc.meta
@@ -99,12 +109,15 @@ def prepare(doc: Document) -> Prepared:
     document = (meta.source, display_title(doc), date, doc_place, meta.genre, meta.format, doc.text, doc.raw,
                 _to_json(vars(meta)), len(doc.blocks), len(doc.facts), len(doc.entities), len(doc.dates),
                 len(doc.goals), pack_parts(doc))
-    facts = tuple(chain.from_iterable([
-        (seq, f.indicator, (value := str(f.value)), float(value), None if f.value_max is None else str(f.value_max),
-         f.unit, f.kind, f.qualifier, f.period, *resolve_period(f.period, date), f.place, f.place or doc_place,
-         f.basis, f.number_text, f.start, f.end, f.indicator_start, f.indicator_end)
-        for seq, f in enumerate(doc.facts)]))
-    return Prepared(document_sha256(doc), meta.source, document, facts, doc.text)
+    # Extending one list with a tuple a fact costs less than a list of tuples chained, or a column at a time.
+    facts: list[Any] = []
+    for seq, f in enumerate(doc.facts):
+        value, place = str(f.value), f.place
+        period_key, year = resolve_period(f.period, date)
+        facts += (seq, f.indicator, value, float(value), None if f.value_max is None else str(f.value_max),
+                  f.unit, f.kind, f.qualifier, f.period, period_key, year, place, place or doc_place,
+                  f.basis, f.number_text, f.start, f.end, f.indicator_start, f.indicator_end)
+    return Prepared(document_sha256(doc), meta.source, document, tuple(facts), doc.text)
 
 
 def fact_rows(doc: Prepared, doc_id: int, latest: int) -> Iterator[tuple]:
