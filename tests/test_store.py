@@ -22,7 +22,8 @@ from zhibiao.indicators import indicator_key
 from zhibiao.model import Block, DateMention, Document, Entity, Fact, Goal, Meta
 from zhibiao.store import open_store
 from zhibiao.store.dialects import insert_sql
-from zhibiao.store.ingest import expand_paths
+from zhibiao.store import ingest
+from zhibiao.store.ingest import expand_paths, worker_count
 
 INJECTION = "'; DROP TABLE facts; --"
 
@@ -319,6 +320,18 @@ def test_store_search_is_case_insensitive_for_latin(store):
         store.search("   ")
 
 
+def test_store_search_matches_long_terms_as_whole_substrings(store):
+    apart = document("扩大社会消费，消费品零售总额增长5.8个百分点。", lambda t: [], source="/apart.txt")
+    whole = document("全区GDP增长5.8%，社会消费品零售总额912亿元。", lambda t: [], source="/whole.txt")
+    apart_id, whole_id = (store.add_document(doc)[0] for doc in (apart, whole))
+    # Every three characters of 社会消费品零售总额 occur in the first document, but not all in a row.
+    for query, expected in (("社会消费品零售总额", {whole_id}), ("消费品零售", {apart_id, whole_id}),
+                            ("5.8%", {whole_id}), ("5.8", {apart_id, whole_id}), ("个百分点", {apart_id}),
+                            ("Gdp", {whole_id}), ("gdp增长5.8%", {whole_id}), ("GDP增长6", set())):
+        assert {h["doc_id"] for h in store.search(query)} == expected, query
+        assert store.count_documents(search=query) == len(expected), query
+
+
 def test_store_injection_text_is_just_text(filled):
     store, _ = filled
     assert store.facts(indicator=INJECTION) == []
@@ -498,8 +511,6 @@ def test_store_a_store_of_the_first_schema_upgrades(target, monkeypatch):
         _assert_consistent(store)
 
 
-# Synonyms
-
 def test_store_new_synonyms_rekey_stored_facts(target, tmp_path, monkeypatch):
     text = "全区城建投资完成120亿元。"
     with open_store(target) as store:
@@ -583,6 +594,61 @@ def test_store_ingest_skips_bad_files_and_stores_the_rest(store, tmp_path):
     assert (again.documents_added, again.documents_skipped) == (0, 6)
 
 
+def _stored_rows(store) -> tuple[list, list]:
+    """The documents in id order and every fact, as what they say (ids and times left out)."""
+    documents = store.db.execute("SELECT source, part, title, n_facts, parts FROM documents ORDER BY id")
+    facts = store.db.execute("SELECT d.source, f.seq, f.indicator, f.value, f.unit, f.kind, f.period_key, "
+                             "f.place_resolved, f.span_start, f.span_end FROM facts f "
+                             "JOIN documents d ON d.id = f.doc_id ORDER BY d.id, f.seq")
+    return [tuple(r.values()) for r in documents], [tuple(r.values()) for r in facts]
+
+
+def test_store_ingest_in_worker_processes_stores_what_extracting_here_stores(tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 150)  # more than two chunks, so that two workers finish out of order
+    (corpus / "report-00040.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    stored = {}
+    for jobs in (0, 2):
+        with open_store(str(tmp_path / f"jobs-{jobs}.db")) as store:
+            report = store.ingest([str(corpus)], date="2025-07-20", jobs=jobs)
+            stored[jobs] = (report.documents_added, report.facts_added, report.errors, _stored_rows(store))
+            assert report.facts_added == store.count_facts()
+    assert stored[0][0] == 149 and len(stored[0][3][1]) > 149 * 3
+    assert [os.path.basename(path) for path, _ in stored[0][2]] == ["report-00040.txt"]
+    assert stored[2] == stored[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the crash is planted in forked workers")
+def test_store_ingest_charges_a_worker_crash_to_its_input(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    paths = _write_corpus(corpus, 150)
+    hostile = paths[70]
+    hostile.write_text(hostile.read_text(encoding="utf-8") + "\n（此页损坏）", encoding="utf-8")
+    ingest_pid, prepare = os.getpid(), ingest.prepare_inputs
+
+    def crash_on_the_hostile_file(inputs, date, place):
+        inputs = list(inputs)
+        if os.getpid() != ingest_pid and any("此页损坏".encode() in data for data, _ in inputs):
+            os.kill(os.getpid(), signal.SIGKILL)  # as a native crash in a PDF library would end it
+        return prepare(inputs, date, place)
+
+    monkeypatch.setattr(ingest, "prepare_inputs", crash_on_the_hostile_file)  # forked workers inherit it
+    with open_store(str(tmp_path / "crash.db")) as store:
+        report = store.ingest([str(corpus)], jobs=2)
+        assert report.errors == [(str(hostile), ingest.CRASHED)]
+        assert report.documents_added == store.count_documents() == 149
+        _assert_consistent(store)
+
+
+def test_store_worker_count_spares_small_corpora_and_single_cores():
+    assert worker_count(3, 1) == 3 and worker_count(0, 10**6) == 0
+    assert worker_count(None, ingest.WORKERS_FROM_FILES - 1) == 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert worker_count(None, ingest.WORKERS_FROM_FILES) == (cores if cores > 1 else 0)
+    with pytest.raises(ValueError):
+        worker_count(-1, 10)
+
+
 def test_store_expand_paths_handles_folders_globs_and_lists(tmp_path):
     a, b = _write_corpus(tmp_path / "x", 2)
     (tmp_path / "x" / ".hidden.txt").write_text("隐藏", encoding="utf-8")
@@ -662,6 +728,8 @@ def test_store_cli_ingest_reports_and_exits(target, tmp_path):
     assert result.exit_code == 0 and "0 documents added, 3 stored already" in result.output
     result = _run("ingest", "--db", target, corpus / "broken.txt")
     assert result.exit_code == 2
+    result = _run("ingest", "--db", target, "--jobs", "2", corpus)
+    assert result.exit_code == 0 and "0 documents added, 3 stored already, 0 facts, 1 errors" in result.output
 
 
 def test_store_cli_queries_end_to_end(target, tmp_path):

@@ -137,12 +137,15 @@ class _IngestProgress:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", callback=_iso_date, help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--place", help="The place every input is about; 全区/全市 resolve to it.")
+@click.option("--jobs", type=click.IntRange(min=0),
+              help="Worker processes that extract while this one stores; 0 extracts here. "
+                   "Default: one per core for a corpus of a few hundred files or more.")
 @_store_command()
-def ingest(store, paths, date, place):
+def ingest(store, paths, date, place, jobs):
     """Extract files, folders (recursively), globs, or - (a list of paths on stdin) into the store."""
     progress = _IngestProgress()
     try:
-        report = store.ingest(paths, date=date, place=place, progress=progress)
+        report = store.ingest(paths, date=date, place=place, progress=progress, jobs=jobs)
     finally:
         progress.close()
     seconds = time.monotonic() - progress.started

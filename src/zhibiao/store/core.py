@@ -131,12 +131,14 @@ class Store:
         return results
 
     def ingest(self, paths: Iterable[str], *, date: str | None = None, place: str | None = None,
-               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+               progress: Callable[[IngestReport], None] | None = None, jobs: int | None = None) -> IngestReport:
         """Read, extract and store files, folders (recursively), globs, and ``-`` (a list of paths on
         standard input). Inputs already stored are skipped unread; bad ones land in ``errors``.
-        ``progress`` is called with the running report before the first input and after each."""
+        ``progress`` is called with the running report before the first input and after each.
+        ``jobs`` worker processes extract while this one stores (0: extract here; default: one
+        per core for a corpus of a few hundred files or more)."""
         from zhibiao.store.ingest import ingest_paths
-        return ingest_paths(self, paths, date=date, place=place, progress=progress)
+        return ingest_paths(self, paths, date=date, place=place, progress=progress, jobs=jobs)
 
     def stored_parts(self, sha256: str) -> int:
         """How many documents of the input with this hash are stored (0: it is new)."""

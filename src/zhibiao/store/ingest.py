@@ -1,13 +1,19 @@
 """Ingest: paths (files, folders, globs, lists on standard input) through extraction into a Store."""
 from __future__ import annotations
 
+import gc
 import glob
 import hashlib
+import multiprocessing
 import os
+import signal
 import stat
 import sys
+import threading
 import time
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from zhibiao import pipeline, read
@@ -21,6 +27,16 @@ if TYPE_CHECKING:
 # Larger batches touch each index page once for many documents; a killed ingest loses one batch.
 BATCH_INPUTS = 1000
 BATCH_SECONDS = 5.0
+# Extraction moves to worker processes for a corpus of at least this many files: starting them
+# costs a fraction of a second, which a few hundred files repay.
+WORKERS_FROM_FILES = 200
+# Inputs go to a worker in chunks of at most this many, or this many bytes. Each worker has up to
+# CHUNKS_OUT of them out at once: enough work to go on with while this process stores a batch.
+CHUNK_INPUTS = 256
+CHUNK_BYTES = 8 * 1024 * 1024
+CHUNKS_OUT = 4
+CRASHED = "extraction crashed (its worker process died)"
+ORPHAN_CHECK_SECONDS = 1.0
 
 
 def expand_paths(paths: Iterable[str], stdin: TextIO | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -69,19 +85,21 @@ def _file_kind(path: str) -> str | None:
 
 
 def ingest_paths(store: Store, paths: Iterable[str], *, date: str | None = None, place: str | None = None,
-                 progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+                 progress: Callable[[IngestReport], None] | None = None, jobs: int | None = None) -> IngestReport:
     """Extract each input and store it; see Store.ingest.
 
-    Inputs are extracted by ``pipeline.extract_many``, a batch of them one stage at a time.
-    Extracted inputs are stored a batch at a time, each batch in one transaction: a commit per
-    input would make storing cost about half as much as extracting. The batch waits as rows
-    (records.prepare), not as Documents, which the garbage collector would keep walking."""
+    Inputs are read, hashed and looked up here, then extracted and turned into rows
+    (records.prepare) by ``jobs`` worker processes while this one stores; with no workers, here,
+    a batch of inputs a stage at a time (``pipeline.extract_many``). Prepared inputs are stored a
+    batch at a time, each batch in one transaction: a commit per input would make storing cost
+    about half as much as extracting. The batch waits as rows, not as Documents, which the
+    garbage collector would keep walking."""
     from zhibiao.store.core import IngestReport
     files, errors = expand_paths(paths)
     report = IngestReport(files=len(files) + len(errors), files_done=len(errors), errors=errors)
     pending: list[list[records.Prepared]] = []
     batch_started = time.monotonic()
-    extracting: deque[str] = deque()  # the paths extract_many has been given, in order
+    extracting: deque[str] = deque()  # the paths handed to extraction, in order
 
     def done() -> None:
         report.files_done += 1
@@ -100,12 +118,19 @@ def ingest_paths(store: Store, paths: Iterable[str], *, date: str | None = None,
 
     if progress:
         progress(report)
-    for _, result in pipeline.extract_many(new_inputs(), date=date, place=place):
+    workers = worker_count(jobs, len(files))
+    prepared = (prepare_in_workers(new_inputs(), workers, date, place) if workers
+                else prepare_inputs(new_inputs(), date, place))
+    for result in prepared:
+        if result is None:  # the workers have nothing ready: store what they gave so far meanwhile
+            _store(store, pending, report)
+            pending, batch_started = [], time.monotonic()
+            continue
         path = extracting.popleft()
-        if isinstance(result, Exception):  # a stage failing on one odd file must not stop a corpus ingest
-            report.errors.append((path, _message(result)))
+        if isinstance(result, str):  # a stage failing on one odd file must not stop a corpus ingest
+            report.errors.append((path, result))
         elif result:
-            pending.append([records.prepare(doc) for doc in result])
+            pending.append(result)
         if len(pending) >= BATCH_INPUTS or (pending and time.monotonic() - batch_started > BATCH_SECONDS):
             _store(store, pending, report)
             pending, batch_started = [], time.monotonic()
@@ -146,6 +171,124 @@ def _store(store: Store, inputs: list[list[records.Prepared]], report: IngestRep
         for doc, (_, created) in zip(docs, results):
             if created:
                 report.documents_added += 1
-                report.facts_added += len(doc.facts)
+                report.facts_added += doc.fact_count
             else:
                 report.documents_skipped += 1
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """How many worker processes extract: ``jobs`` if given, else one per core this process may
+    use, but none on one core (a worker would only share it) or for a corpus too small to repay them."""
+    if jobs is not None:
+        if jobs < 0:
+            raise ValueError(f"jobs must be 0 or more, not {jobs}")
+        return jobs
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores if cores > 1 and files >= WORKERS_FROM_FILES else 0
+
+
+def prepare_inputs(inputs: Iterable[tuple[bytes, str]], date: str | None,
+                   place: str | None) -> Iterator[list[records.Prepared] | str]:
+    """For each input in order, its documents as the rows the store writes, or why it has none."""
+    for _, result in pipeline.extract_many(inputs, date=date, place=place):
+        yield _message(result) if isinstance(result, Exception) else [records.prepare(doc) for doc in result]
+
+
+def prepare_in_workers(inputs: Iterable[tuple[bytes, str]], workers: int, date: str | None,
+                       place: str | None) -> Iterator[list[records.Prepared] | str | None]:
+    """``prepare_inputs`` spread over worker processes, in input order, with None each time the
+    next result is not ready yet: a moment the caller has to spare.
+
+    At most CHUNKS_OUT chunks per worker are out at once, so that a corpus is read no faster than
+    it is extracted. A chunk that fails is retried input by input, so that the failure is charged
+    to the input that causes it and the rest go in. A worker that dies (a native crash on a hostile
+    file) takes the pool with it: a new pool takes over the chunks that were out."""
+    pool = _start_workers(workers)
+    out: deque[tuple[list[tuple[bytes, str]], Future]] = deque()
+
+    def send(chunk: list[tuple[bytes, str]]) -> Future:
+        return pool.submit(prepare_chunk, chunk, date, place)
+
+    def restart() -> None:
+        nonlocal pool
+        pool.shutdown(wait=True, cancel_futures=True)
+        pool = _start_workers(workers)
+
+    def one_by_one(chunk: list[tuple[bytes, str]]) -> list[list[records.Prepared] | str]:
+        results: list[list[records.Prepared] | str] = []
+        for one in chunk:
+            try:
+                results += send([one]).result()
+            except BrokenProcessPool:
+                results.append(CRASHED)
+                restart()
+            except Exception as error:  # charged to this input, as extract_many does
+                results.append(_message(error))
+        for n, (lost, earlier) in enumerate(out):
+            if earlier.cancelled() or earlier.exception() is not None:  # lost with a pool that died
+                out[n] = (lost, send(lost))
+        return results
+
+    def receive() -> Iterator[list[records.Prepared] | str | None]:
+        if not out[0][1].done():
+            yield None
+        chunk, future = out.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            restart()
+            results = one_by_one(chunk)
+        except Exception:  # retried input by input, to find the one that fails
+            results = one_by_one(chunk)
+        yield from results
+
+    try:
+        for chunk in _chunks(inputs):
+            out.append((chunk, send(chunk)))
+            if len(out) >= CHUNKS_OUT * workers:
+                yield from receive()
+        while out:
+            yield from receive()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def prepare_chunk(chunk: list[tuple[bytes, str]], date: str | None,
+                  place: str | None) -> list[list[records.Prepared] | str]:
+    """What a worker does with a chunk of inputs: ``prepare_inputs``, all at once."""
+    return list(prepare_inputs(chunk, date, place))
+
+
+def _chunks(inputs: Iterable[tuple[bytes, str]]) -> Iterator[list[tuple[bytes, str]]]:
+    chunk: list[tuple[bytes, str]] = []
+    size = 0
+    for item in inputs:
+        chunk.append(item)
+        size += len(item[0])
+        if len(chunk) >= CHUNK_INPUTS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _start_workers(workers: int) -> ProcessPoolExecutor:
+    # Forked on Linux: a worker starts with the pipeline imported, and without running the calling
+    # script's top level again, as spawned workers do (an unguarded script would ingest itself).
+    # A worker never touches the store's connection it inherits, and leaves without closing it.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
+
+
+def _start_worker(ingest_pid: int) -> None:
+    """Ctrl-C is the ingest's to handle (it stops the workers), so a worker ignores it rather than
+    print a traceback. A worker whose ingest was killed would wait for work forever: it leaves."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()  # what the worker inherits is for the collector to leave alone, not to walk (and copy)
+    threading.Thread(target=_leave_when_orphaned, args=(ingest_pid,), daemon=True).start()
+
+
+def _leave_when_orphaned(ingest_pid: int) -> None:
+    while os.getppid() == ingest_pid:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
