@@ -334,6 +334,41 @@ def test_facts_a_deadline_before_a_year_makes_a_target():
     assert [f.kind for f in facts_of(text, date="2028-03-01")] == ["level"]
 
 
+@pytest.mark.parametrize("text", [
+    "2027年前，全区高新技术企业数量达到300家。",
+    "到2027年前，全区高新技术企业数量达到300家。",
+    "2027年底前，全区高新技术企业数量达到300家。",
+    "全区力争在2027年以前建成5G基站5000个。",
+    "全区计划2027年之前新增公共停车位5000个。",
+])
+def test_facts_a_deadline_said_after_its_year_is_the_period(text):
+    facts = facts_of(text, date="2025-03-01")
+    assert [(f.kind, f.period) for f in facts] == [("target", "2027年")]
+    assert not facts[0].indicator.startswith(("前", "以前", "之前", "在"))
+
+
+def test_facts_a_deadline_after_a_year_reads_like_one_before_it():
+    after = facts_of("全区力争2026年底前完成老旧小区改造120个。", date="2025-03-01")
+    before = facts_of("全区力争到2026年底完成老旧小区改造120个。", date="2025-03-01")
+    assert [(f.indicator, f.kind, f.period) for f in after] == [(f.indicator, f.kind, f.period) for f in before] \
+        == [("老旧小区改造", "target", "2026年")]
+
+
+def test_facts_two_deadlines_in_a_sentence_each_date_their_own_targets():
+    text = "力争2026年前完成老旧小区改造120个，2027年前新增公共停车位5000个。"
+    assert [(f.indicator, f.period) for f in facts_of(text, date="2025-03-01")] == \
+        [("老旧小区改造", "2026年"), ("新增公共停车位", "2027年")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("2026年前三季度，全区地区生产总值增长6.2%。", "change"),  # the first three quarters, not before 2026
+    ("2026年前10个月，全区完成固定资产投资50亿元。", "level"),
+    ("2023年前，全区已建成5G基站3000个。", "level"),  # a deadline already past
+])
+def test_facts_words_after_a_year_that_set_no_deadline(text, kind):
+    assert [(f.kind, f.period) for f in facts_of(text, date="2025-03-01")] == [(kind, None)]
+
+
 @pytest.mark.parametrize("text, indicator", [
     ("全区地区生产总值（GDP）1602.7亿元。", "地区生产总值"),  # a bracketed note
     ("全区地区生产总值[1]1602.7亿元。", "地区生产总值"),  # a note marker
@@ -343,6 +378,47 @@ def test_facts_a_deadline_before_a_year_makes_a_target():
 ])
 def test_facts_indicator_loses_the_words_at_its_end(text, indicator):
     assert [f.indicator for f in facts_of(text)] == [indicator]
+
+
+# The aspect particle 了 (and 过) after a verb changes nothing of what is measured or how much.
+@pytest.mark.parametrize("text", [
+    "高新技术企业数量连续第三年达到{}126家。",
+    "全区规上工业企业数量增加到{}318家。",
+    "全区高新技术企业新增{}42家。",
+    "全区5G基站累计建成{}3276个。",
+    "全区地区生产总值首次突破{}1000亿元。",  # a bound word: the qualifier stays
+    "全年社会消费品零售总额超过{}300亿元。",
+    "全年完成{}固定资产投资85.6亿元，同比增长{}6.2%。",
+    "年末常住人口达到{}58.3万人，比上年末增加{}0.6万人。",
+    "累计培育{}专精特新企业35家，引进{}市级以上研发平台42个。",
+    "城镇化率提高{}1.2个百分点。",
+    "全区高新技术企业数量跃升至{}全市第二位。",
+])
+def test_facts_verb_with_aspect_particle_reads_as_without(text):
+    plain = [brief(f) for f in facts_of(text.replace("{}", ""))]
+    with_particle = [brief(f) for f in facts_of(text.replace("{}", "了"))]
+    frequency = [i for i, f in enumerate(plain) if f[2] == "年"]  # its predicate is kept as written
+    assert plain and [f for i, f in enumerate(with_particle) if i not in frequency] == \
+        [f for i, f in enumerate(plain) if i not in frequency]
+
+
+@pytest.mark.parametrize("text, indicator, qualifier", [
+    ("全区高新技术企业数量连续第三年达到了126家。", "高新技术企业数量", None),
+    ("全区高新技术企业数量连续三年实现了翻番，达到了126家。", "高新技术企业数量", None),
+    ("全年完成了固定资产投资85.6亿元。", "固定资产投资", None),
+    ("全年新增了城镇就业1.2万人。", "城镇就业", None),  # the verb before 了 goes with it
+    ("全区地区生产总值突破了千亿元大关。", "地区生产总值", "over"),
+    ("全区5G基站数量已经达到过3276个。", "5G基站数量", None),
+    # 过 and 了 that are parts of words stay
+    ("全区接待过夜游客126万人次。", "接待过夜游客", None),
+    ("全年实现过境贸易额12.4亿元。", "过境贸易额", None),
+    ("经过了解，全区共有养老机构35家。", "养老机构", None),
+])
+def test_facts_indicator_before_a_verb_with_aspect_particle(text, indicator, qualifier):
+    facts = [f for f in facts_of(text) if f.unit != "年"]
+    assert [(f.indicator, f.qualifier) for f in facts] == [(indicator, qualifier)]
+    if facts[0].indicator_start is not None:
+        assert text[facts[0].indicator_start:facts[0].indicator_end] == indicator
 
 
 def test_facts_a_heading_of_targets_makes_its_list_targets():

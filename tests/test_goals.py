@@ -40,6 +40,28 @@ def test_goals_intent_with_a_deadline(sentence, deadline, deadline_date):
     assert (goal.deadline, goal.deadline_date) == (deadline, deadline_date)
 
 
+@pytest.mark.parametrize("sentence, deadline", [
+    ("2027年前，全区高新技术企业数量达到300家。", "2027年"),
+    ("2026年底前，全区完成老旧小区改造120个。", "2026年底"),
+    ("全区计划2027年之前新增公共停车位5000个。", "2027年"),
+    ("全区2028年以前建成区域消费中心。", "2028年"),
+])
+def test_goals_a_deadline_said_after_its_date(sentence, deadline):
+    [goal] = goals_of(sentence)
+    assert goal.deadline == deadline
+    assert goal.text.startswith(deadline) and goal.text == sentence[goal.start:goal.end]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2026年前三季度，全区地区生产总值增长6.2%。",  # the first three quarters of a year
+    "2026年前10个月，全区完成固定资产投资50亿元。",
+    "2027年前后，全区常住人口将稳定在60万人左右。",  # about 2027, not before it
+    "2024年前，全区已建成5G基站3000个。",  # a deadline already past
+])
+def test_goals_words_after_a_date_that_set_no_deadline(sentence):
+    assert goals_of(sentence) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "到2024年底，全区累计建成5G基站3200个。",  # a deadline already past: a result, not a goal
     "2024年，全区地区生产总值增长5.8%。",  # a year without intent

@@ -62,7 +62,7 @@ _SCALE_PART: Final = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: d
 _PRE_WORDS: Final = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
                      "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多"), key=len, reverse=True)
 _QUANTITY_PATTERN: Final = (
-    rf"(?P<pre>{'|'.join(_PRE_WORDS)})?"
+    rf"(?:(?P<pre>{'|'.join(_PRE_WORDS)})了?)?"  # 超过了: with the aspect particle
     r"(?P<neg>(?<![0-9])[-−－](?=[0-9]))?"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_NUMBER}|百)"
     rf"|(?P<num>{_NUMBER}|[百千](?=年一遇))(?P<more>[多余])?(?P<scale>{_SCALE_PART})?(?P<more2>[多余])?"
@@ -141,11 +141,15 @@ _LEFT_JUNK: Final = (
     r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
     r"|共有|共|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
     r"|分别|均|还|再|又|也|都|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
-    r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)")
-_TIME_PREFIX: Final = (
-    r"(?:截至|截止|到|至)?(?:[0-9]{4}年(?:度|末|底|初)?(?:[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?)?"
+    r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)"
+    r"|了(?!解)")  # the aspect particle after a verb above: 完成了固定资产投资
+# what makes the date before it a deadline: 2027年前, 2027年底之前; not 2027年前后, 2026年前三季度
+DEADLINE_AFTER_DATE: Final = r"[底末]?(?:以前|之前|前(?![后0-9一二三四五六七八九十两]))"
+_TIME_PREFIX: Final = (  # 2027年底前, 在2027年以前: a deadline too
+    r"(?:截至|截止|到|至|在|于)?(?:[0-9]{4}年(?:度|末|底|初)?(?:[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?)?"
     r"|[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?|年末|年底|年初"
-    r"|近?[0-9一二三四五六七八九十]{1,2}年(?:内|来|间|以来))")
+    r"|近?[0-9一二三四五六七八九十]{1,2}年(?:内|来|间|以来))"
+    rf"(?:{DEADLINE_AFTER_DATE})?")
 _LEFT_TRIM: Final = re.compile(f"(?:{_LEFT_JUNK}|{_TIME_PREFIX})+")  # the whole run of them in one match
 
 
@@ -156,10 +160,12 @@ def _reversed_words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
 
 
-# Words trimmed off the end of an indicator; read on the reversed text. Closing brackets are left to
-# _trim, which drops a whole bracketed note: 地区生产总值（GDP）.
+# Words trimmed off the end of an indicator; read on the reversed text, with the aspect particle 了 after
+# any verb (突破了, 新增了: the indicator is as it would be without it) and 过 after these words
+# (达到过; elsewhere 过 is too often part of a word: 超过, 通过). Closing brackets are left to _trim, which
+# drops a whole bracketed note: 地区生产总值（GDP）.
 _RIGHT_WORDS: Final = (
-    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "能", "将", "就", "达到了",
+    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "能", "将", "就",
     "达到", "达", "为", "是", "约为", "共有", "共计", "共", "计", "累计", "总计", "合计", "拥有", "至", "到", "现有", "有",
     "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "全年", "同比", "首次", "连续",
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
@@ -168,7 +174,7 @@ _RIGHT_WORDS: Final = (
 _RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
     r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
-    rf"|{_reversed_words(_RIGHT_WORDS)}"
+    rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})"
     r"|[\s、，,：:“”‘’\"'（(])+")
 _CLOSING_BRACKETS: Final = "）)"
 _TRANSITIVE_VERBS: Final = (
@@ -179,9 +185,10 @@ _TRANSITIVE_VERBS: Final = (
     "治理", "栽植", "改扩建", "新改建", "盘活", "腾退", "收储", "招聘", "带动", "吸纳", "培养", "孵化", "上线", "推广",
     "评选", "表彰", "命名", "授牌", "挂牌", "涌现", "诞生", "出台", "制定", "修订", "建", "引育", "新认定", "新开工",
     "新落地", "累计建成")
+_TRANSITIVE_VERB_SET: Final = frozenset(_TRANSITIVE_VERBS)  # 新增了城镇就业: the verb and 了 before the noun
 # a verb that takes the counted noun after the number (建成3个X), or 一个/每家 just before it; read reversed
 _TRANSITIVE_TAIL: Final = re.compile(
-    rf"了?(?:{_reversed_words(_TRANSITIVE_VERBS)})|[个条座家项所处张台批种类名位][一两几数每首]")
+    rf"[了过]?(?:{_reversed_words(_TRANSITIVE_VERBS)})|[个条座家项所处张台批种类名位][一两几数每首]")
 _STOPS: Final = frozenset("、，,。；;：:！？!?…（(）)")  # with white space, what ends a counted noun
 _AFTER_STOP: Final = re.compile(r"[\s、，,。；;：:！？!?…（(）)]|等(?=[，。；、]|$)")
 _AFTER_NOT_NOUN: Final = re.compile(
@@ -201,7 +208,7 @@ _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
 _INTENT: Final = re.compile(
     r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟"
     r"|到(?P<by>[0-9]{4})年(?:底|末)?|至(?P<until>[0-9]{4})年(?:底|末)?"  # 到2027年: a deadline
-    r"|年(?<=(?P<before>[0-9]{4})年)(?:底前|前|以前)"  # 2027年前: a deadline, its year before the match
+    rf"|年(?<=(?P<before>[0-9]{{4}})年){DEADLINE_AFTER_DATE}"  # 2027年前: a deadline, its year before the match
     r"|将(?=[^，。；]{0,3}(?:新增|建成|达到|实现|完成|突破|超过|累计|新建|打造|培育|引进|提升|提高|增加|增长|降低"
     r"|下降|减少|控制|形成|建设|改造|推动|保持))"
     r"|今年(?:还|也|都|仍)?将|明年(?:还|也|都|仍)?将|年内(?:还|也|都|仍)?将|下一步(?:还|也|都|仍)?将"
@@ -372,9 +379,10 @@ class _Reader:
             if before in _NEGATIVE_SIGNS:
                 at -= 1
                 before = text[at - 1:at]
-            words = _PRE_WORDS_BY_ENDING.get(before)
+            particle = int(before == "了")  # 突破了1000亿元: a word before its number with the aspect particle
+            words = _PRE_WORDS_BY_ENDING.get(text[at - 1 - particle:at - particle])
             if words:
-                at -= next((len(w) for w in words if text.endswith(w, start, at)), 0)
+                at -= next((len(w) + particle for w in words if text.endswith(w, start, at - particle)), 0)
             match = _QUANTITY.match(text, at, end)
             if match:
                 resume = match.end()
@@ -771,6 +779,9 @@ class _Reader:
                 start = date_at[start]
             elif places and place_at.get(start, end + 1) < end:
                 start = place_at[start]
+            elif 0 < (particle := text.find("了", start + 1, min(end, start + 5))) and \
+                    text[start:particle] in _TRANSITIVE_VERB_SET:
+                start = particle + 1  # a verb with the aspect particle ends the predicate: 新增了城镇就业
             else:
                 break
         size = self.size
@@ -821,8 +832,9 @@ class _Reader:
             number_text=self.text[mention.number_start:mention.number_end])
 
     def _deadline(self, at: int, sentence: tuple[int, int]) -> str | None:
-        """A target's deadline in its sentence: 到2027年 → 2027年."""
-        years = [m.group("by") or m.group("until") for m in _INTENT.finditer(self.text, sentence[0], at)]
+        """A target's deadline in its sentence: 到2027年, 2027年底前 → 2027年."""
+        years = [m.group("by") or m.group("until") or m.group("before")
+                 for m in _INTENT.finditer(self.text, sentence[0], at)]
         years = [year for year in years if year]
         return years[-1] + "年" if years else None
 

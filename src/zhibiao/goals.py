@@ -1,6 +1,6 @@
 """Stage 6: statements of intent with a deadline, linked to the target facts they contain.
 
-A sentence is a goal when it sets a deadline that has not passed (到2027年, 力争2026年底前) or states
+A sentence is a goal when it sets a deadline that has not passed (到2027年, 2026年底前) or states
 intent (力争, 确保, 预期目标, 目标是) next to a date. The goal's evidence runs from the first of those
 words to the end of the sentence; its dimensions are the items of the list it names
 (经济密度、投资强度、消费热度、开放程度保持西部领先 -> four dimensions).
@@ -12,10 +12,12 @@ import re
 from typing import Final
 
 from zhibiao.entities import starts_with_verb
+from zhibiao.facts import DEADLINE_AFTER_DATE
 from zhibiao.model import DateMention, Document, Goal
 
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n]")
 _DEADLINE_LEAD: Final = re.compile(r"(?:力争|争取|确保|计划|预计)?(?:到|至|在|于)\s?$")
+_DEADLINE_TAIL: Final = re.compile(DEADLINE_AFTER_DATE)  # 2027年前, 2027年底前: a deadline said after its date
 _INTENT: Final = re.compile(r"力争|争取|确保|预期目标|主要目标|目标是|目标为|目标任务|努力实现|奋斗目标")
 _VALIDITY: Final = re.compile(r"有效期|起施行|起实施|之日起")
 _LIST: Final = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:、[\u4e00-\u9fffA-Za-z0-9]{1,20})+")
@@ -52,8 +54,8 @@ def _goal(doc: Document, start: int, end: int, dates: list[DateMention]) -> Goal
     deadline, evidence_start = None, None
     for d in dates:
         lead = _DEADLINE_LEAD.search(text, max(start, d.start - 5), d.start)
-        if lead:
-            deadline, evidence_start = d, lead.start()
+        if lead or _DEADLINE_TAIL.match(text, d.end, end):
+            deadline, evidence_start = d, lead.start() if lead else d.start
             break
     if deadline is None and intent and dates:
         deadline = dates[0]
