@@ -51,3 +51,18 @@ def test_pipeline_extract_many_isolates_an_input_a_stage_fails_on(monkeypatch):
     assert all(_facts(results[f"page{i}.txt"]) for i in (0, 1, 2, 4))
     with pytest.raises(ValueError):
         pipeline.extract(PAGES[3].encode("utf-8"), "page3.txt")
+
+
+def test_pipeline_extract_paths_keeps_unreadable_paths_in_their_place(tmp_path):
+    paths = []
+    for n, page in enumerate(PAGES[:3]):
+        paths.append(tmp_path / f"page{n}.txt")
+        paths[-1].write_text(page, encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    order = [tmp_path / "gone.txt", paths[0], tmp_path / "folder", paths[1], paths[2], tmp_path / "also-gone.txt"]
+    results = list(pipeline.extract_paths(order, date="2025-11-01"))
+    assert [path for path, _ in results] == [str(p) for p in order]
+    assert [type(r).__name__ for _, r in results] == ["InputError", "list", "InputError", "list", "list", "InputError"]
+    for path, docs in results:
+        if isinstance(docs, list):
+            assert docs[0].to_json() == pipeline.extract_path(path, date="2025-11-01")[0].to_json()

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zhibiao import pipeline, render
-from zhibiao.errors import NotFoundError, ZhibiaoError
+from zhibiao.errors import NotFoundError, ZhibiaoError, failure_reason
 from zhibiao.model import FACT_KINDS
 from zhibiao.store import open_store
 from zhibiao.store.core import FACT_ORDERS
@@ -55,11 +55,9 @@ def extract(paths, as_json, as_md, as_csv, date, place):
     console = Console()
     failed = False
     csv_header_done = False
-    for path in paths:
-        try:
-            docs = pipeline.extract_path(path, date=date, place=place)
-        except ZhibiaoError as error:
-            _fail(error)
+    for path, docs in pipeline.extract_paths(paths, date=date, place=place):
+        if isinstance(docs, Exception):
+            click.echo(f"zhibiao: error: {path}: {failure_reason(docs)}", err=True)
             failed = True
             continue
         for doc in docs:

@@ -35,3 +35,13 @@ class NotFoundError(ZhibiaoError):
     """A document or indicator that the store does not hold."""
 
     http_status = 404
+
+
+def failure_reason(error: Exception) -> str:
+    """Why one input of many gave no documents, in a line without its path: an InputError's reason,
+    another ZhibiaoError's message, or what a stage failed with (a bug, reported not raised)."""
+    if isinstance(error, InputError):
+        return error.reason
+    if isinstance(error, ZhibiaoError):
+        return str(error)
+    return f"extraction failed ({type(error).__name__}: {error})"

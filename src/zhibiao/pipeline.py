@@ -10,10 +10,12 @@ Stages, in order:
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from zhibiao import dates, entities, facts, goals, read, readers, restore, tables
+from zhibiao.errors import InputError
 from zhibiao.model import Document
 
 # 3-6: each takes a Document and returns it with one more layer filled in
@@ -46,6 +48,30 @@ def extract_many(inputs: Iterable[tuple[bytes, str | None]], *, date: str | None
 def extract_path(path: str | Path, **options) -> list[Document]:
     data, source = read.read_source(str(path))
     return extract(data, source, **options)
+
+
+def extract_paths(paths: Iterable[str | Path], *, date: str | None = None, place: str | None = None
+                  ) -> Iterator[tuple[str, list[Document] | Exception]]:
+    """``extract_path`` over many paths through ``extract_many``, in their order: each path with its
+    documents, or with the error that stopped it (unreadable, or a stage failing on it)."""
+    # Every path read so far and not yet answered: a readable one as itself, another with its error.
+    waiting: deque[str | tuple[str, Exception]] = deque()
+
+    def readable() -> Iterator[tuple[bytes, str]]:
+        for path in map(str, paths):
+            try:
+                data, source = read.read_source(path)
+            except InputError as error:
+                waiting.append((path, error))
+                continue
+            waiting.append(path)
+            yield data, source
+
+    for _, result in extract_many(readable(), date=date, place=place):
+        while not isinstance(item := waiting.popleft(), str):
+            yield item
+        yield item, result
+    yield from (item for item in waiting if not isinstance(item, str))  # only unreadable ones are left
 
 
 def extract_text(text: str, **options) -> Document:

@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from zhibiao import pipeline, read
-from zhibiao.errors import InputError, ZhibiaoError
+from zhibiao.errors import InputError, failure_reason
 from zhibiao.store import records
 
 if TYPE_CHECKING:
@@ -156,14 +156,6 @@ def _new_data(store: Store, path: str, report: IngestReport) -> bytes | None:
     return data
 
 
-def _message(error: Exception) -> str:
-    if isinstance(error, InputError):
-        return error.reason
-    if isinstance(error, ZhibiaoError):
-        return str(error)
-    return f"extraction failed ({type(error).__name__}: {error})"
-
-
 def _store(store: Store, inputs: list[list[records.Prepared]], report: IngestReport) -> None:
     if not inputs:
         return
@@ -191,7 +183,7 @@ def prepare_inputs(inputs: Iterable[tuple[bytes, str]], date: str | None,
                    place: str | None) -> Iterator[list[records.Prepared] | str]:
     """For each input in order, its documents as the rows the store writes, or why it has none."""
     for _, result in pipeline.extract_many(inputs, date=date, place=place):
-        yield _message(result) if isinstance(result, Exception) else [records.prepare(doc) for doc in result]
+        yield failure_reason(result) if isinstance(result, Exception) else [records.prepare(doc) for doc in result]
 
 
 def prepare_in_workers(inputs: Iterable[tuple[bytes, str]], workers: int, date: str | None,
@@ -223,7 +215,7 @@ def prepare_in_workers(inputs: Iterable[tuple[bytes, str]], workers: int, date: 
                 results.append(CRASHED)
                 restart()
             except Exception as error:  # charged to this input, as extract_many does
-                results.append(_message(error))
+                results.append(failure_reason(error))
         for n, (lost, earlier) in enumerate(out):
             if earlier.cancelled() or earlier.exception() is not None:  # lost with a pool that died
                 out[n] = (lost, send(lost))
