@@ -390,6 +390,20 @@ def test_web_api_upload_extracts_and_saves_only_when_asked(fresh_client):
     assert client.get("/api/documents").json()["total"] == before + 1
 
 
+def test_web_api_two_uploads_with_one_name_are_two_documents(fresh_client):
+    client, _ = fresh_client
+    before = client.get("/api/documents").json()["total"]
+    ids = []
+    for district in ("临江区", "望山区"):
+        page = PAGE.replace("全年实现", f"{district}全年实现")
+        body = client.post("/api/upload", files={"file": ("report.txt", page.encode())}, data={"save": "true"}).json()
+        ids.append(body["saved"][0]["id"])
+    assert client.get("/api/documents").json()["total"] == before + 2  # neither hides the other
+    for doc_id in ids:
+        info = client.get(f"/api/documents/{doc_id}").json()["info"]
+        assert info["latest"] and info["version"] == 1 and "report.txt" in info["source"]
+
+
 @pytest.mark.parametrize("path", ["/upload", "/api/upload"])
 def test_web_upload_unreadable_file_gets_422_with_reason(client, path):
     response = client.post(path, files={"file": ("chart.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")})

@@ -66,7 +66,9 @@ def extract_upload(data: bytes, filename: str, fields: dict[str, str]) -> list[D
             date = datetime.date.fromisoformat(date).isoformat()
         except ValueError:
             raise QueryError(f"date={date!r} is not a date in the form YYYY-MM-DD") from None
-    return pipeline.extract(data, filename, date=date, place=fields.get("place") or None)
+    # The file's name names no file here: as a source it would make every later upload of a
+    # report.pdf a new version of the first, hiding its facts. In brackets it is not versioned.
+    return pipeline.extract(data, f"<upload: {filename}>", date=date, place=fields.get("place") or None)
 
 
 async def _limited(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
