@@ -503,3 +503,49 @@ def test_facts_round_trip_through_json(lines):
 def test_facts_round_trip_real_values_through_json(text):
     doc = find_facts(make_doc(text))
     assert [f.value for f in Document.from_json(doc.to_json()).facts] == [f.value for f in doc.facts]
+
+
+# --- a number clause that is only a verb of reaching takes the subject of the clause before
+@pytest.mark.parametrize("text, indicator, value, unit, qualifier", [
+    ("全区接待游客人次首次突破千万大关，达到1012万人次。", "接待游客人次", "10120000", "人次", None),
+    ("今年以来，全区社会消费品零售总额稳步增长，达到356.8亿元。", "社会消费品零售总额", "35680000000", "元", None),
+    ("全县粮食总产量再创历史新高，达到52.3万吨。", "粮食总产量", "523000", "吨", None),
+    ("全区森林覆盖率持续提升，达到63.5%。", "森林覆盖率", "63.5", "%", None),
+    ("全区一般公共预算收入逆势增长，突破50亿元。", "一般公共预算收入", "5000000000", "元", "over"),
+    ("全区常住人口继续增加，增至85.6万人。", "常住人口", "856000", "人", None),
+])
+def test_facts_reaching_clause_takes_the_subject_before(text, indicator, value, unit, qualifier):
+    facts = facts_of(text)
+    assert [brief(f) for f in facts] == [(indicator, Decimal(value), unit, "level", qualifier)]
+    fact = facts[0]
+    assert text[fact.indicator_start:fact.indicator_end] == indicator
+    evidence = text[fact.start:fact.end]
+    assert fact.number_text in evidence and "，" not in evidence  # the number's clause, unbroken
+
+
+def test_facts_reaching_clause_after_a_target_subject_is_a_target():
+    text = "全区力争于2027年前实现地区生产总值翻番，达到2000亿元。"
+    facts = zhibiao.extract_text(text, date="2025-03-01").facts
+    assert [(f.indicator, f.value, f.unit, f.kind, f.period) for f in facts] == \
+        [("地区生产总值", Decimal(200000000000), "元", "target", "2027年")]
+    assert text[facts[0].indicator_start:facts[0].indicator_end] == "地区生产总值"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause names what it counts: its own words, nothing carried (项目建设 is no quantity)
+    ("项目建设进展顺利，完成投资3.2亿元。", [("投资", Decimal(320000000), "元", "level", None)]),
+    ("全区接待游客人次首次突破千万大关，其中过夜游客312万人次。",
+     [("过夜游客", Decimal(3120000), "人次", "level", None)]),
+    # what came before is not a measured quantity: the amount's subject is unknown, so no fact
+    ("项目建设进展顺利，已完成3.2亿元。", []),
+    ("全区农村人居环境持续改善，达到95%。", []),
+    ("全区道路改造工程顺利推进，完成85%。", []),
+    # the clause before states a number of its own (a threshold, read as none): it is not a bare topic
+    ("全区营收超10亿元的企业数量稳步增长，达到28家。", []),
+    # a semicolon closes the subject's reach
+    ("全区接待游客人次首次突破千万大关；达到1012万人次。", []),
+    # a clause that is not only a verb of reaching: 同比增长 takes no subject from a clause without a number
+    ("全区社会消费品零售总额稳步增长，同比增长5.2%。", []),
+])
+def test_facts_reaching_clause_carries_no_subject_otherwise(text, expected):
+    assert [brief(f) for f in facts_of(text)] == expected

@@ -202,6 +202,18 @@ _MILESTONE: Final = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 
 _AFTER_EDGE: Final = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
 _FREQUENCY_UNITS: Final = frozenset({"次", "年", "个月"})
 _RESPECTIVE_VERB: Final = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
+# 游客人次首次突破千万大关，达到1012万人次: a clause that is only a verb of reaching before its number
+# is said of the subject of the clause before, which cuts that subject off where its predicate begins
+_REACH_HEAD: Final = re.compile(
+    r"(?:已经?|首次|再次|一举|累计|预计|有望|将)?(?:达到|达|突破|超过|超|逾|实现|完成|增至|升至|降至"
+    r"|(?:增加|增长|提高|提升|上升|扩大|下降|减少|回落|跃升|攀升)[到至])了?")
+_TOPIC_PREDICATE: Final = re.compile(
+    r"首次|再次|再创|创下|创历史|创新高|突破|翻番|翻一番|翻了一番|迈上|迈入|跨上|跨入|站上|登上|跃上|跃居|跃升"
+    r"|位居|稳居|保持|稳步|持续|大幅|快速|较快|平稳|逆势|显著|明显|不断|进一步|继续|连续|有望|将|实现|达到|超过"
+    r"|增长(?!率|速度)|增加(?!值)|提升|提高|上升|攀升|扩大")
+_MEASURE_HEAD: Final = re.compile(  # how the name of a measured quantity ends: 地区生产总值, 游客人次, 税收收入
+    r"(?:值|额|量|率|数|收入|支出|人次|人口|投资|规模|面积|利润|税收|价格|里程|产能|客流|比重)$")
+_ARABIC_RUN: Final = re.compile(r"[0-9０-９]+")
 _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
 
 # --- statements of intent: numbers after these in the same sentence are targets
@@ -553,7 +565,7 @@ class _Reader:
                     reading.indicator_span, reading.own = (None if reading.suffix else span), True
             if reading and not reading.indicator:
                 reading = self._take_subject(reading, previous, group[min(carried, len(group) - 1)] if mapped
-                                             else None, group, clause_start)
+                                             else None, group, clause_start, mention.number_start)
                 carried += mapped
             readings.append(reading)
             if mention.is_rank:
@@ -565,10 +577,12 @@ class _Reader:
 
     def _take_subject(self, reading: _Reading, previous: _Reading | None,
                       by_position: tuple[str, tuple[int, int] | None] | None,
-                      group: list[tuple[str, tuple[int, int] | None]], clause_start: int) -> _Reading | None:
+                      group: list[tuple[str, tuple[int, int] | None]], clause_start: int,
+                      number_start: int) -> _Reading | None:
         """A number without words of its own is said of what was named before it: the subject in the same
         position of a list, the item before it in its clause (由14.7%提升至26.9%), the clause before,
-        or a title closing the clause before. None when nothing was named."""
+        a title closing the clause before, or the subject of a clause before without a number of its own
+        (…首次突破千万大关，达到1012万人次). None when nothing was named."""
         suffix = reading.suffix
         source: tuple[str, tuple[int, int] | None] | None
         if by_position:
@@ -577,7 +591,8 @@ class _Reader:
             source = previous.base, (None if previous.suffix else previous.indicator_span)
             suffix = suffix or previous.suffix
         else:
-            source = group[-1] if group else self._named_before(clause_start)
+            source = group[-1] if group else (self._named_before(clause_start)
+                                              or self._topic_before(clause_start, number_start))
         if source is None:
             return None
         suffix = suffix or (previous.suffix if previous and reading.continued else "")
@@ -603,6 +618,34 @@ class _Reader:
         if open_at < 0 or not 2 <= close - open_at - 1 <= 30:
             return None
         return self.text[open_at + 1:close], (open_at + 1, close)
+
+    def _topic_before(self, clause_start: int, number_start: int) -> tuple[str, tuple[int, int]] | None:
+        """…翻番，达到2000亿元: when a clause is only a verb of reaching and its number, the subject of the
+        clause before in the same sentence, if that clause names a measured quantity and states no number."""
+        text = self.text
+        if not _REACH_HEAD.fullmatch(text[clause_start:number_start].strip(" \u3000")):
+            return None
+        comma = clause_start - 1
+        if comma < 1 or text[comma] not in "，,":
+            return None
+        opening = max(text.rfind(c, max(0, comma - 40), comma) for c in "。！？!?\n…；;，：,:")
+        if opening < 0 and comma > 40:
+            return None  # too long to be one subject and its predicate
+        words_start, words_end = self._trim(opening + 1, comma)
+        if any(not self._in_date(m.start()) for m in _ARABIC_RUN.finditer(text, words_start, words_end)):
+            return None  # a clause with a number of its own keeps its subject for it
+        predicate = _TOPIC_PREDICATE.search(text, words_start + 2, words_end)
+        if not predicate:
+            return None
+        subject_start, subject_end = self._trim(words_start, predicate.start())
+        if subject_end - subject_start < 2 or not _MEASURE_HEAD.search(text, subject_start, subject_end):
+            return None
+        return text[subject_start:subject_end], (subject_start, subject_end)
+
+    def _in_date(self, at: int) -> bool:
+        """Whether ``at`` falls inside a date expression: 于2027年前 states no quantity."""
+        i = bisect.bisect_right(self.date_starts, at) - 1
+        return i >= 0 and self.dates[i].end > at
 
     def _shared_list(self, clause_start: int, mentions: list[_Mention]
                      ) -> list[tuple[str | None, tuple[int, int] | None, str | None]]:
