@@ -249,8 +249,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-ingest", action="store_true", help="run part 2 only")
     args = parser.parse_args()
-    cores = os.sched_getaffinity(0)
-    pin_to_one_core()
+    cores = pin_to_one_core()
     if not args.skip_ingest:
         bench_ingest(args.docs, args.seed, cores)
     if args.facts:

@@ -5,10 +5,13 @@ import logging
 import os
 
 
-def pin_to_one_core() -> None:
-    """Run on one core, so that ours and the baseline are measured alike."""
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+def pin_to_one_core() -> set[int]:
+    """Run on one core, so that ours and the baseline are measured alike; the cores there were."""
+    if not hasattr(os, "sched_setaffinity"):
+        return set()
+    cores = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cores)})
+    return cores
 
 
 def ready_jieba():

@@ -643,7 +643,7 @@ def test_store_ingest_charges_a_worker_crash_to_its_input(tmp_path, monkeypatch)
 def test_store_worker_count_spares_small_corpora_and_single_cores():
     assert worker_count(3, 1) == 3 and worker_count(0, 10**6) == 0
     assert worker_count(None, ingest.WORKERS_FROM_FILES - 1) == 0
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = ingest.available_cores()
     assert worker_count(None, ingest.WORKERS_FROM_FILES) == (cores if cores > 1 else 0)
     with pytest.raises(ValueError):
         worker_count(-1, 10)

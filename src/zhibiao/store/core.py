@@ -18,7 +18,7 @@ from zhibiao.indicators import indicator_key, synonym_table, synonyms_fingerprin
 from zhibiao.model import FACT_KINDS, Document
 from zhibiao.store import aggregates, records
 from zhibiao.store.aggregates import FACET_COLUMNS, GROUP_COLUMNS
-from zhibiao.store.dialects import Dialect, connect, insert_sql, like_pattern
+from zhibiao.store.dialects import Dialect, connect, insert_sql, like_pattern, placeholders
 from zhibiao.store.migrations import migrate
 
 FACT_ORDERS = {
@@ -148,7 +148,7 @@ class Store:
         """The id of each stored document of these inputs, by (sha256, part)."""
         found = {}
         for hashes in _chunks(sorted({doc.sha256 for doc in docs})):
-            for row in self.db.execute(f"SELECT id, sha256, part FROM documents WHERE sha256 IN ({_marks(hashes)})",
+            for row in self.db.execute(f"SELECT id, sha256, part FROM documents WHERE sha256 IN ({placeholders(len(hashes))})",
                                        hashes):
                 found[row["sha256"], row["part"]] = row["id"]
         return found
@@ -159,7 +159,7 @@ class Store:
         latest: dict[str, tuple[int, int]] = {}
         for sources in _chunks(sorted({doc.source for doc in docs if _versioned(doc.source)})):
             for row in self.db.execute(f"SELECT id, source, version FROM documents WHERE latest = 1 AND source IN "
-                                       f"({_marks(sources)}) ORDER BY source, part", sources):
+                                       f"({placeholders(len(sources))}) ORDER BY source, part", sources):
                 latest.setdefault(row["source"], (row["id"], row["version"]))
         return latest
 
@@ -446,7 +446,7 @@ class Store:
         if max_places is not None and len(places) > _count(max_places, "max_places"):
             kept = [name for name, _ in places[:max_places]]
             named = [name for name in kept if name is not None]
-            kept_clause = f"f.place_resolved IN ({', '.join('?' * len(named))})" if named else "1 = 0"
+            kept_clause = f"f.place_resolved IN ({placeholders(len(named))})" if named else "1 = 0"
             conditions.append(f"({kept_clause} OR f.place_resolved IS NULL)" if None in kept else kept_clause)
             params += named
         if per_group is None:
@@ -465,7 +465,7 @@ class Store:
         values keep every conflict: a group with different values shows at least two."""
         if _count(per_group, "per_group") < 2:
             raise QueryError(f"per_group must be 2 or more, not {per_group}: a conflict needs two values")
-        year_on_year = ", ".join("?" * len(_YEAR_ON_YEAR))
+        year_on_year = placeholders(len(_YEAR_ON_YEAR))
         group = "g_place, g_period, g_unit, g_kind, g_basis"
         value = "value_num, g_value_max"
         return self.db.execute(
@@ -563,10 +563,6 @@ def _versioned(source: str | None) -> bool:
 def _chunks(values: list[Any]) -> Iterator[list[Any]]:
     for first in range(0, len(values), LOOKUP_CHUNK):
         yield values[first:first + LOOKUP_CHUNK]
-
-
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" * len(values))
 
 
 def _most_first(counts: Counter) -> list[tuple[Any, int]]:

@@ -28,11 +28,16 @@ def like_pattern(text: str) -> str:
     return "%" + escaped.replace("_", LIKE_ESCAPE + "_") + "%"
 
 
+def placeholders(count: int) -> str:
+    """``?, ?, ?`` for ``count`` values: an IN list or a row of VALUES."""
+    return ", ".join("?" * count)
+
+
 def insert_sql(table: str, columns: tuple[str, ...], upsert: str = "") -> str:
     """An INSERT of one row of values for ``columns``, followed by ``upsert`` (an ON CONFLICT
     clause) if given. One row: SQLite keeps a statement journal, a copy of every page changed,
     for a statement that could fail halfway, as one of many rows can."""
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}){upsert}"
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(len(columns))}){upsert}"
 
 
 def is_postgres_url(target: str) -> bool:

@@ -175,8 +175,13 @@ def worker_count(jobs: int | None, files: int) -> int:
         if jobs < 0:
             raise ValueError(f"jobs must be 0 or more, not {jobs}")
         return jobs
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = available_cores()
     return cores if cores > 1 and files >= WORKERS_FROM_FILES else 0
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def prepare_inputs(inputs: Iterable[tuple[bytes, str]], date: str | None,
