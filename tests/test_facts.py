@@ -513,6 +513,8 @@ def test_facts_round_trip_real_values_through_json(text):
     ("全区森林覆盖率持续提升，达到63.5%。", "森林覆盖率", "63.5", "%", None),
     ("全区一般公共预算收入逆势增长，突破50亿元。", "一般公共预算收入", "5000000000", "元", "over"),
     ("全区常住人口继续增加，增至85.6万人。", "常住人口", "856000", "人", None),
+    # a subject that is said to grow is a quantity, whatever its name ends with
+    ("全年新增市场主体持续增长，达到1.2万户。", "新增市场主体", "12000", "户", None),
 ])
 def test_facts_reaching_clause_takes_the_subject_before(text, indicator, value, unit, qualifier):
     facts = facts_of(text)
@@ -521,6 +523,30 @@ def test_facts_reaching_clause_takes_the_subject_before(text, indicator, value, 
     assert text[fact.indicator_start:fact.indicator_end] == indicator
     evidence = text[fact.start:fact.end]
     assert fact.number_text in evidence and "，" not in evidence  # the number's clause, unbroken
+
+
+def test_facts_subject_taken_from_the_clause_before_goes_on_to_the_next_clause():
+    text = "全区旅游总收入实现翻番，达到86.4亿元，同比增长21.3%；接待游客人次稳步增长。"
+    assert [brief(f) for f in facts_of(text)] == [("旅游总收入", Decimal(8640000000), "元", "level", None),
+                                                   ("旅游总收入", Decimal("21.3"), "%", "change", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the round mark passed is said again exactly by the clause after: one fact, the exact one
+    ("全区工业增加值首次突破百亿元，达到108.6亿元。", [("工业增加值", Decimal(10860000000), "元", "level", None)]),
+    ("外贸进出口总额超过200亿元，达到213.5亿元，增长7.2%。",
+     [("外贸进出口总额", Decimal(21350000000), "元", "level", None),
+      ("外贸进出口总额", Decimal("7.2"), "%", "change", None)]),
+    # not the same quantity said again: both stay
+    ("全区税收收入突破50亿元，增长8%。", [("税收收入", Decimal(5000000000), "元", "level", "over"),
+                                        ("税收收入", Decimal(8), "%", "change", None)]),
+    ("游客超过500万人次，达到480万人次。", [("游客", Decimal(5000000), "人次", "level", "over"),
+                                         ("游客", Decimal(4800000), "人次", "level", None)]),
+    # a new sentence is not the clause after
+    ("全区工业增加值首次突破百亿元。全年达到108.6亿元。", [("工业增加值", Decimal(10000000000), "元", "level", "over")]),
+])
+def test_facts_mark_passed_on_the_way_to_an_exact_figure(text, expected):
+    assert [brief(f) for f in facts_of(text)] == expected
 
 
 def test_facts_reaching_clause_after_a_target_subject_is_a_target():

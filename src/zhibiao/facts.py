@@ -213,6 +213,9 @@ _TOPIC_PREDICATE: Final = re.compile(
     r"|增长(?!率|速度)|增加(?!值)|提升|提高|上升|攀升|扩大")
 _MEASURE_HEAD: Final = re.compile(  # how the name of a measured quantity ends: 地区生产总值, 游客人次, 税收收入
     r"(?:值|额|量|率|数|收入|支出|人次|人口|投资|规模|面积|利润|税收|价格|里程|产能|客流|比重)$")
+# A subject that grows is a quantity whatever its name: 新增市场主体持续增长，达到1.2万户
+_GROWTH_PREDICATE: Final = re.compile(
+    r"(?:持续|稳步|快速|较快|大幅|明显|显著|不断|进一步|继续|逆势)?(?:增长|增加|提升|提高|上升|攀升|扩大)")
 _ARABIC_RUN: Final = re.compile(r"[0-9０-９]+")
 _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
 
@@ -272,6 +275,7 @@ class _Reading:
     suffix: str = ""  # 增速, 占GDP的: words said of the indicator of the clause before
     base: str = ""  # the indicator without its suffix
     place: str | None = None  # 甲区、乙区分别为…: each value's own place
+    topic: bool = False  # said of the subject of a clause before that has no number (…翻番，达到2000亿元)
 
 
 def find_facts(doc: Document) -> Document:
@@ -337,21 +341,30 @@ class _Reader:
         group: list[tuple[str, tuple[int, int] | None]] = []  # the indicators of the last clause with its own
         said: list[tuple[str, tuple[int, int] | None]] = []  # every indicator of the sentence so far, in order
         sentence = (-1, -1)
+        previous_facts: list[Fact] = []  # the facts of the clause before in the sentence
         for clause, clause_mentions in sorted(by_clause.items()):
             clause_sentence = _around(sentence_ends, clause[0], start, end)
             if clause_sentence != sentence:
-                sentence, group, said = clause_sentence, [], []
+                sentence, group, said, previous_facts = clause_sentence, [], [], []
             readings = self._read_clause(clause, clause_mentions, group, said)
-            own = [(r.base or r.indicator, None if r.suffix else r.indicator_span) for r in readings if r and r.own]
+            # A subject taken from a clause without a number is said on by the clauses after: …，达到a，增长b
+            own = [(r.base or r.indicator, None if r.suffix else r.indicator_span)
+                   for r in readings if r and (r.own or r.topic)]
             if own:
                 group = own
                 for o in own:
                     if not said or said[-1][0] != o[0]:
                         said.append(o)
+            clause_facts = []
             for mention, reading in zip(clause_mentions, readings):
                 if reading is not None:
                     intent = intent_carried or bool(intents) and _intent_before(intents, sentence[0], mention.start)
-                    facts.append(self._fact(mention, reading, intent, sentence, start))
+                    clause_facts.append(self._fact(mention, reading, intent, sentence, start))
+            if previous_facts and len(clause_facts) == 1 and self._reaches_only(clause[0], clause_mentions[0]):
+                passed = {id(f) for f in previous_facts if _passed_on_the_way(f, clause_facts[0])}
+                facts = [f for f in facts if id(f) not in passed]
+            facts += clause_facts
+            previous_facts = clause_facts
         return facts
 
     def _intent_starts(self, start: int, end: int) -> list[int]:
@@ -590,15 +603,23 @@ class _Reader:
         elif previous and previous.indicator:
             source = previous.base, (None if previous.suffix else previous.indicator_span)
             suffix = suffix or previous.suffix
+        elif group:
+            source = group[-1]
         else:
-            source = group[-1] if group else (self._named_before(clause_start)
-                                              or self._topic_before(clause_start, number_start))
+            source = self._named_before(clause_start)
+            if source is None:
+                source = self._topic_before(clause_start, number_start)
+                reading.topic = source is not None
         if source is None:
             return None
         suffix = suffix or (previous.suffix if previous and reading.continued else "")
         reading.base, reading.suffix, reading.indicator = source[0], suffix, source[0] + suffix
         reading.indicator_span = None if suffix else source[1]
         return reading
+
+    def _reaches_only(self, clause_start: int, mention: _Mention) -> bool:
+        """A clause that is only a verb of reaching and its number: …，达到108.6亿元."""
+        return bool(_REACH_HEAD.fullmatch(self.text[clause_start:mention.number_start].strip(" \u3000")))
 
     def _respectively_alone(self, start: int, end: int) -> bool:
         """A clause that is only 分别增长 (or 分别为): its values belong to subjects named before it."""
@@ -621,7 +642,8 @@ class _Reader:
 
     def _topic_before(self, clause_start: int, number_start: int) -> tuple[str, tuple[int, int]] | None:
         """…翻番，达到2000亿元: when a clause is only a verb of reaching and its number, the subject of the
-        clause before in the same sentence, if that clause names a measured quantity and states no number."""
+        clause before in the same sentence, if that clause names a measured quantity (by its name or by
+        saying it grows) and states no number."""
         text = self.text
         if not _REACH_HEAD.fullmatch(text[clause_start:number_start].strip(" \u3000")):
             return None
@@ -638,7 +660,8 @@ class _Reader:
         if not predicate:
             return None
         subject_start, subject_end = self._trim(words_start, predicate.start())
-        if subject_end - subject_start < 2 or not _MEASURE_HEAD.search(text, subject_start, subject_end):
+        if subject_end - subject_start < 2 or not (_MEASURE_HEAD.search(text, subject_start, subject_end) or
+                                                   _GROWTH_PREDICATE.fullmatch(text, predicate.start(), words_end)):
             return None
         return text[subject_start:subject_end], (subject_start, subject_end)
 
@@ -925,6 +948,13 @@ def _around(ends: list[int], at: int, start: int, end: int) -> tuple[int, int]:
     """The span between the delimiters on either side of ``at``."""
     i = bisect.bisect_left(ends, at)
     return (ends[i - 1] + 1 if i else start), (ends[i] if i < len(ends) else end)
+
+
+def _passed_on_the_way(earlier: Fact, reached: Fact) -> bool:
+    """首次突破百亿元，达到108.6亿元: the round mark passed is said again, exactly, by the clause after."""
+    return (earlier.qualifier == "over" and reached.qualifier is None
+            and (earlier.indicator, earlier.unit, earlier.kind) == (reached.indicator, reached.unit, reached.kind)
+            and earlier.value <= reached.value)
 
 
 def _intent_before(intents: list[int], sentence_start: int, at: int) -> bool:
