@@ -511,6 +511,33 @@ def test_store_a_store_of_the_first_schema_upgrades(target, monkeypatch):
         _assert_consistent(store)
 
 
+def test_store_periods_stored_with_the_documents_year_are_rekeyed(target, monkeypatch):
+    from zhibiao.store import aggregates, migrations
+    text = "全年地区生产总值增长5.3%，上半年增长5.1%。\n2023年全年增长6.0%。"
+    doc = document(text, lambda t: [fact(t, "全年地区生产总值增长5.3%", "地区生产总值", "5.3", "%", "change", period="全年"),
+                                    fact(t, "上半年增长5.1%", "地区生产总值", "5.1", "%", "change", period="上半年"),
+                                    fact(t, "2023年全年增长6.0%", "地区生产总值", "6.0", "%", "change",
+                                         period="2023年全年")],
+                   source="/bulletin.txt", date="2025-04-10")
+    with monkeypatch.context() as before:
+        before.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+        with open_store(target) as old:
+            old.add_document(doc)
+        with open_store(target) as old, old.db.write():
+            # the keys as stores before the change wrote them: a part of a year was the document's year
+            old.db.execute("UPDATE facts SET period_key = '2025年' || REPLACE(period, '全年', ''), year = 2025 "
+                           "WHERE period IN ('全年', '上半年')")
+            old.db.execute("DELETE FROM facet_counts")
+            old.db.execute("DELETE FROM fact_groups")
+            aggregates.recount(old.db)
+    with open_store(target) as store:
+        assert [(f["period_key"], f["year"]) for f in store.facts(order_by="doc")] == [
+            ("2024年", 2024), ("2024年上半年", 2024), ("2023年", 2023)]
+        total, facets = _counted_over_facts(store)
+        assert store.facets(fields=list(facets), top=100) == facets
+        _assert_consistent(store)
+
+
 def test_store_new_synonyms_rekey_stored_facts(target, tmp_path, monkeypatch):
     text = "全区城建投资完成120亿元。"
     with open_store(target) as store:

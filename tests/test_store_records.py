@@ -5,6 +5,7 @@ import json
 import pickle
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +128,23 @@ def test_records_unpack_parts_gives_back_what_pack_parts_packed(parts):
     packed = records.pack_parts(Document("", **parts))
     assert records.unpack_parts(packed) == parts
     assert packed == json.dumps(json.loads(packed), ensure_ascii=False, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("period, doc_date, ahead, expected", [
+    ("今年1—8月", "2024-09-10", False, ("2024年1-8月", 2024)),
+    ("上半年", "2025-07-20", False, ("2025年上半年", 2025)),
+    # a part of a year not over by the document's date is last year's: a bulletin of the spring
+    ("上半年", "2025-04-15", False, ("2024年上半年", 2024)),
+    ("全年", "2025-04-15", False, ("2024年", 2024)),
+    ("前三季度", "2025-03-02", False, ("2024年前三季度", 2024)),
+    # ... unless the figure is a target for it, or the year is in its last month
+    ("全年", "2025-01-20", True, ("2025年", 2025)),
+    ("年底", "2025-03-01", True, ("2025年年底", 2025)),
+    ("全年", "2025-12-28", False, ("2025年", 2025)),
+    # a year the period names stays as it is
+    ("2023年全年", "2025-04-15", False, ("2023年", 2023)),
+    ("去年", "2025-04-15", False, ("2024年", 2024)),
+    ("1—9月", None, False, ("1-9月", None)),
+])
+def test_records_period_key_reads_a_part_of_a_year_as_the_date_resolver_does(period, doc_date, ahead, expected):
+    assert records.resolve_period(period, doc_date, ahead) == expected

@@ -219,6 +219,16 @@ def _likely_year(year: int, sub: tuple, today: dt.date, ahead: bool, period: boo
     return year - 1 if (dt.date(year, sub[0], 1) - today).days > 183 else year
 
 
+def year_of_part(period: str, today: dt.date, ahead: bool = False) -> int:
+    """The year of a part of a year named without one (上半年, 1—8月, 年底, 全年), read as the text's own
+    dates are: looking back unless ``ahead`` (a target), so that 全年 in a bulletin of April is last year."""
+    match = _DATE.search(period)
+    sub = _sub_period(match.groupdict()) if match else None
+    if not sub:  # 全年: the whole year, this one once its last month has come (year-end news)
+        return today.year if ahead or today.month == 12 else today.year - 1
+    return _likely_year(today.year, sub, today, ahead, _is_period(match.groupdict()))
+
+
 def _is_period(g: dict) -> bool:
     """A span of months that figures are reported for (一季度, 前三季度, 前8个月, 上半年, 1—10月), not a
     month or a day, nor a period still running (一季度以来)."""

@@ -221,6 +221,29 @@ def buffer_text_index_more(db: Dialect) -> None:
     db.buffer_text_index_more()
 
 
+@migration
+def rekey_parts_of_years(db: Dialect) -> None:
+    """Periods such as 全年 and 上半年 keyed to the year the date resolver gives them (a bulletin of
+    April reports last year's), where they were keyed to the document's year; counts follow."""
+    last = db.execute("SELECT MAX(id) AS id FROM facts")[0]["id"] or 0
+    changed = 0
+    for first in range(1, last + 1, REKEYED_AT_ONCE):
+        rows = db.execute("SELECT f.id, f.period, f.kind, f.period_key, f.year, d.date FROM facts f "
+                          "JOIN documents d ON d.id = f.doc_id WHERE f.id BETWEEN ? AND ? AND f.period IS NOT NULL",
+                          (first, first + REKEYED_AT_ONCE - 1))
+        updates = [(*key, row["id"]) for row in rows
+                   if (key := records.resolve_period(row["period"], row["date"], row["kind"] == "target"))
+                   != (row["period_key"], row["year"])]
+        db.execute_many("UPDATE facts SET period_key = ?, year = ? WHERE id = ?", updates)
+        changed += len(updates)
+    if changed:
+        _run(db, "DELETE FROM facet_counts", "DELETE FROM fact_groups")
+        aggregates.recount(db)
+
+
+REKEYED_AT_ONCE = 50_000  # facts read into memory together
+
+
 def schema_version(db: Dialect) -> int:
     found = db.execute("SELECT version FROM schema_version")
     return found[0]["version"] if found else 0

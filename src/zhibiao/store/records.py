@@ -5,6 +5,7 @@ import functools
 import hashlib
 import json
 import operator
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, fields
@@ -14,6 +15,7 @@ from typing import Any, Iterator
 
 import orjson
 
+from zhibiao.dates import year_of_part
 from zhibiao.model import Block, DateMention, Document, Entity, Fact, Goal, Meta, number_to_json
 from zhibiao.store import aggregates
 
@@ -67,10 +69,12 @@ def display_title(doc: Document) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def resolve_period(period: str | None, doc_date: str | None) -> tuple[str | None, int | None]:
-    """The period with relative years resolved against the document's date, and its (last) year.
+def resolve_period(period: str | None, doc_date: str | None, ahead: bool = False) -> tuple[str | None, int | None]:
+    """The period with relative years resolved against the document's date, and its (last) year; a
+    part of a year named alone is the last one ended by that date, or for a target (``ahead``) this one.
 
-    ('今年1—8月', '2024-09-10') -> ('2024年1-8月', 2024); ('上半年', '2024-07-20') -> ('2024年上半年', 2024)."""
+    ('今年1—8月', '2024-09-10') -> ('2024年1-8月', 2024); ('上半年', '2024-07-20') -> ('2024年上半年', 2024);
+    ('全年', '2025-04-15') -> ('2024年', 2024)."""
     if not period:
         return None, None
     key = _RANGE_DASH.sub("-", re.sub(r"\s+", "", unicodedata.normalize("NFKC", period)))
@@ -81,7 +85,11 @@ def resolve_period(period: str | None, doc_date: str | None) -> tuple[str | None
     if years:
         return key.replace("年全年", "年"), int(years[-1])
     if doc_year is not None and _WITHIN_YEAR.search(key):
-        return f"{doc_year}年{key}".replace("年全年", "年"), doc_year
+        try:
+            year = year_of_part(key, dt.date.fromisoformat(doc_date), ahead)
+        except ValueError:  # a date of the year alone, or not a date
+            year = doc_year
+        return f"{year}年{key}".replace("年全年", "年"), year
     return key, None
 
 
@@ -113,7 +121,7 @@ def prepare(doc: Document) -> Prepared:
     facts: list[Any] = []
     for seq, f in enumerate(doc.facts):
         value, place = str(f.value), f.place
-        period_key, year = resolve_period(f.period, date)
+        period_key, year = resolve_period(f.period, date, f.kind == "target")
         facts += (seq, f.indicator, value, float(value), None if f.value_max is None else str(f.value_max),
                   f.unit, f.kind, f.qualifier, f.period, period_key, year, place, place or doc_place,
                   f.basis, f.number_text, f.start, f.end, f.indicator_start, f.indicator_end)
