@@ -176,6 +176,22 @@ def test_dates_context_year_words_follow_the_sentence():
     assert resolve_all("当年完成投资", SEP)[0].vague
 
 
+def test_dates_previous_year_is_the_year_before_the_one_talked_about():
+    # 上年 is said of the sentence's year; 去年 of today's (SEP is in 2025)
+    found = resolve_all("2023年全区生产总值比上年增长5.2%，比去年多。比上年增长4%。", SEP)
+    assert [(d.text, d.begin[:4]) for d in found] == [("2023年", "2023"), ("上年", "2022"), ("去年", "2024"),
+                                                       ("上年", "2024")]
+
+
+def test_dates_a_year_compared_with_gives_the_sentence_no_year():
+    found = resolve_all("上半年，投资比去年同期下降7.0%，降幅比一季度收窄2.6个百分点。", SEP)
+    assert [(d.text, d.begin) for d in found] == [("上半年", "2025-01-01"), ("去年", "2024-01-01"),
+                                                  ("一季度", "2025-01-01")]
+    # a year the sentence is about still is
+    found = resolve_all("去年一季度增长4%，二季度增长5%。", SEP)
+    assert [(d.text, d.begin) for d in found] == [("去年一季度", "2024-01-01"), ("二季度", "2024-04-01")]
+
+
 def test_dates_relative_ones_stay_open_without_a_document_date():
     found = resolve_all("今年3月，2024年度", None)
     assert [(d.text, d.begin) for d in found] == [("今年3月", None), ("2024年度", "2024-01-01")]

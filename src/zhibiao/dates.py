@@ -26,6 +26,10 @@ _YEAR: Final = r"(?:(?<!\d)(?:19|20)\d{2}(?!\d)|[〇零一二三四五六七八�
 _REL_YEAR: Final = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
              "明年": 1, "下一年": 1, "后年": 2}
 _CONTEXT_YEAR: Final = {"当年": 0, "同年": 0, "次年": 1}
+# Said of the year being talked about rather than of today: 2023年…比上年增长 is over 2022.
+_ANAPHORIC_YEAR: Final = ("上年", "上一年")
+# A year compared with (比去年同期, 较上年) is no year for the rest of the sentence to be read in.
+_COMPARED: Final = re.compile(r"(?:比|较|同|与|相比|较之)\s?$")
 _NOW: Final = ("截至目前", "截止目前", "目前", "当前", "如今", "现在", "至今", "迄今")
 _VAGUE_PAST: Final = ("近年来", "近些年来", "近些年", "近几年来", "近几年", "这些年来", "这些年", "多年来", "近年",
                "日前", "近日", "近期")
@@ -97,7 +101,7 @@ def resolve_all(text: str, today: dt.date | None) -> list[DateMention]:
         mention, year = _resolve(match, today, context_year)
         if mention is None:
             continue
-        if year is not None:
+        if year is not None and not _COMPARED.search(text, max(0, match.start() - 3), match.start()):
             context_year = year
         mentions.append(mention)
     return mentions
@@ -156,6 +160,8 @@ def _year_of(g: dict, today: dt.date | None, context_year: int | None) -> tuple[
         return _year_number(g["y"]), True
     if g["y1"]:
         return _year_number(g["y2"]), True
+    if g["rel"] in _ANAPHORIC_YEAR and context_year is not None:
+        return context_year - 1, True
     if g["rel"]:
         return (today.year + _REL_YEAR[g["rel"]] if today else None), True
     if g["ctx"]:
