@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import zhibiao
 from zhibiao.dates import find_dates
 from zhibiao.entities import find_entities, short_form
 from zhibiao.model import Document, Meta
@@ -131,6 +132,17 @@ def test_entities_regression_main_place_not_read_from_a_verb_phrase():
     assert ("place", "新建区") in names(entities_of("新建区全年实现地区生产总值"))
 
 
+def test_entities_the_title_tells_what_place_the_document_is_about():
+    # the body names the city more often than the district in the title: the title wins, and of the
+    # divisions it names, the lowest in rank
+    page = ("江门市蓬江区扎实推进重点项目建设\n"
+            "今年以来，江门市重点项目加快落地。江门市发展改革部门统计，全区在建项目126个。江门市将继续统筹。")
+    assert zhibiao.extract_text(page, date="2025-06-01").meta.place == "蓬江区"
+    # no division in the title: the one named most often
+    untitled = "项目建设跑出加速度\n江门市重点项目加快落地，江门市在建项目126个，蓬江区新开工18个。"
+    assert zhibiao.extract_text(untitled, date="2025-06-01").meta.place == "江门市"
+
+
 def test_entities_the_main_place_becomes_the_document_place():
     doc = entities_of("渝中立足优势。渝中是服务业集聚区。重庆建设内陆开放高地。全区已集聚企业1870家。")
     assert doc.meta.place == "渝中区"
@@ -190,3 +202,106 @@ def test_entities_any_text_gives_spans_that_point_into_it(text):
     doc = entities_of(text)
     assert all(text[e.start:e.end] == e.text and e.text for e in doc.entities)
     assert all(text[d.start:d.end] == d.text for d in doc.dates)
+
+
+# --- names the held-out reports showed: works, zones, venues, bodies and events of every kind ---------------
+
+@pytest.mark.parametrize("text, expected", [
+    # works that end in 工程 with a road code, a rating or a verb of building inside the name
+    ("年内开工G60沪昆高速扩容改造工程。", ("project", "G60沪昆高速扩容改造工程")),
+    ("湖北500千伏荆门输变电扩建工程年内投运。", ("project", "湖北500千伏荆门输变电扩建工程")),
+    # works that end in 电站, 迁建, 科创城, or a road named by its two ends
+    ("赣州上犹抽水蓄能电站完成投资12亿元。", ("project", "赣州上犹抽水蓄能电站")),
+    ("推进宜宾机场迁建，年内完成主体工程。", ("project", "宜宾机场迁建")),
+    ("加快智能制造科创城、生命健康科创城建设。", ("project", "生命健康科创城")),
+    ("推进成都至宜宾高速、遂宁至潼南高速建设。", ("project", "遂宁至潼南高速")),
+    ("渝昆高铁川渝段全线铺轨。", ("project", "渝昆高铁川渝段")),
+    ("加快建设南岸区数字经济引领区。", ("project", "南岸区数字经济引领区")),
+    # a company's project stays one project
+    ("华润集团光伏组件项目开工。", ("project", "华润集团光伏组件项目")),
+    # a park headed by a town or port that jieba knows as a place
+    ("漕河泾光启科技园入驻企业增加。", ("project", "漕河泾光启科技园")),
+    # common words before a place are no part of the name after it
+    ("四川省重点项目成都东部新区文化中心项目加快建设。", ("project", "成都东部新区文化中心项目")),
+    # zones, airports, venues
+    ("支撑长株潭国家自主创新示范区建设。", ("place", "长株潭国家自主创新示范区")),
+    ("推动海南自由贸易港政策落地见效。", ("place", "海南自由贸易港")),
+    ("开通至武汉天河国际机场的货运航线。", ("place", "武汉天河国际机场")),
+    ("推动荆门通用机场建成投用。", ("place", "荆门通用机场")),
+    ("长白山国际旅游度假区接待游客120万人次。", ("place", "长白山国际旅游度假区")),
+    ("北仑港区吞吐量增长6%，常州经开区工业产值增长。", ("place", "北仑港区")),
+    ("北仑港区吞吐量增长6%，常州经开区工业产值增长。", ("place", "常州经开区")),
+    ("西安市建设丝路科创走廊，西高新区产值增长。", ("place", "西高新区")),
+    ("推介会在锦江宾馆举行。", ("place", "锦江宾馆")),
+    ("游客可前往青龙山、白云寨两处景点徒步。", ("place", "白云寨")),
+    ("白云寨、青龙山等景区游客增多。", ("place", "青龙山")),
+    # bodies named by their short forms, ministries alone, a survey team with its bureau
+    ("市发改委、区卫健委联合发文。", ("org", "市发改委")),
+    ("市发改委、区卫健委联合发文。", ("org", "区卫健委")),
+    ("据商务部发布的数据，外贸稳中有升。", ("org", "商务部")),
+    ("国家统计局南岸调查队发布数据。", ("org", "国家统计局南岸调查队")),
+    # schools, companies without a suffix, a name listed after organisations
+    ("成都七中实验学校新增学位。", ("org", "成都七中实验学校")),
+    ("华友铜业与园区企业签订合作协议。", ("org", "华友铜业")),
+    ("锦城职业技术学校、蓝湾美居等入驻园区。", ("org", "蓝湾美居")),
+    ("南山剑桥国际幼儿园开园。", ("org", "南山剑桥国际幼儿园")),  # 南山剑桥 only looks like a bridge
+    ("锦江饭店业务量增长。", ("place", "锦江饭店")),
+    # events named in full, the date before them left out
+    ("2024年第二季度武侯区重大项目集中签约仪式在锦江宾馆举行。", ("event", "武侯区重大项目集中签约仪式")),
+    ("成都高新区重点项目推介会在京举行。", ("event", "成都高新区重点项目推介会")),
+])
+def test_entities_works_zones_venues_and_bodies_found_in_full(text, expected):
+    assert expected in names(entities_of(text))
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    ("全年新建分布式光伏电站12座。", "分布式光伏电站"),
+    ("建成蔬菜生产基地5个。", "蔬菜生产基地"),
+    ("全市经济保持高速增长。", "全市经济保持高速"),
+    ("全市高速公路路段养护完成。", "全市高速公路路段"),
+    ("推动中新合作项目落地。", "中新合作项目"),
+    ("推动企业迁建，完成老旧厂房改造。", "推动企业迁建"),
+    ("计划改扩建通用机场2个。", "改扩建通用机场"),
+    ("全区新建项目32个，渝北区新建项目12个。", "渝北区新建项目"),
+    ("加快建设科技城。", "建设科技城"),
+    ("全市星级酒店入住率达到65%。", "星级酒店"),
+    ("全区新建中小学校3所。", "中小学校"),
+    ("渝北区学校教育质量提升。", "渝北区学校"),
+    ("渝北区中小学生近视率下降。", "渝北区中小学"),
+    ("防城港区域合作不断深化。", "防城港区"),
+    ("成都酒店业加快复苏。", "成都酒店"),
+    ("商务部门加强监测，财政部门足额拨付资金。", "商务部"),
+    ("公司电子商务部负责线上销售。", "商务部"),
+    ("推动有色矿业、现代牧业发展。", "现代牧业"),
+    ("现场隆重举行签约仪式。", "隆重举行签约仪式"),
+    ("四川省重点项目成都东部新区文化中心项目加快建设。", "四川省重点项目成都东部新区文化中心项目"),
+    ("引进华为技术有限公司、当地政府、区内企业等参与建设。", "区内企业"),
+    # a list of actions, and a rank of zones, are no names
+    ("采取腾退低效用地、提高容积率等举措扶持企业。", "提高容积率"),
+    ("该区在国家级开发区年度评价中排名第十二位。", "国家级开发区"),
+    ("参加全省省级经济技术开发区年度考评。", "全省省级经济技术开发区"),
+])
+def test_entities_kinds_and_actions_are_not_names(text, unexpected):
+    assert unexpected not in {e.text for e in entities_of(text).entities}
+
+
+def test_entities_places_inside_a_road_are_not_listed_unless_they_stand_alone():
+    doc = entities_of("四川省：成都至宜宾高速、乐山至西昌高速开工。西昌市经济增长。")
+    found = names(doc)
+    assert {("project", "成都至宜宾高速"), ("project", "乐山至西昌高速"), ("place", "西昌市")} <= found
+    assert not {("place", "成都"), ("place", "乐山"), ("place", "西昌"), ("place", "宜宾")} & found
+
+
+def test_entities_an_event_is_not_cut_at_the_project_inside_it():
+    doc = entities_of("5月8日，武侯区文旅项目集中签约仪式举行。")
+    assert names(doc) == {("event", "武侯区文旅项目集中签约仪式")}
+
+
+def test_entities_a_zone_named_by_one_character_needs_its_city_on_the_page():
+    assert ("place", "长经开区") in names(entities_of("长春市绿园区（长经开区）签约项目50个。"))
+    assert "长经开区" not in {e.text for e in entities_of("绿园区（长经开区）签约项目50个。").entities}
+
+
+def test_entities_an_airport_inside_a_work_is_not_listed_alone():
+    doc = entities_of("推进宜宾机场迁建。")
+    assert names(doc) == {("project", "宜宾机场迁建")}

@@ -236,3 +236,114 @@ def test_restore_never_loses_text_of_any_input(text):
     for block in doc.blocks:
         assert block.kind in ("kicker", "title", "subtitle", "byline", "heading", "paragraph", "caption",
                               "sidebar_label")
+
+
+NOTICE = ("某县人民政府办公室关于印发某县促进民营经济发展若干措施的通知\n"
+          "各乡镇人民政府，县政府各部门：\n"
+          "《某县促进民营经济发展若干措施》已经县政府同意，现印发给你们，请结合本地本部门实际认真组织实施。"
+          "执行中遇到的问题，请及时向县发展改革局反映。\n"
+          "某县人民政府办公室\n"
+          "2024年5月8日\n"
+          "（此件主动公开）\n"
+          "某县促进民营经济发展若干措施\n"
+          "一、加大金融支持\n"
+          "（一）对当年新增贷款超过1000万元的企业，按贷款利息的30%给予贴息，每家最高50万元；"
+          "对首次获得银行贷款的小微企业，按贷款额的1%给予奖励，每家最高5万元。\n"
+          "（二）设立总规模2亿元的转贷应急资金，为贷款到期后续贷有困难的民营企业提供短期周转支持，"
+          "单笔使用期限原则上不超过15天，资金使用费率按日计算。\n")
+
+
+def test_restore_reads_a_notices_signature_date_and_note_as_paragraphs():
+    kinds = [kind for kind, _ in _blocks(_restore(NOTICE))]
+    assert kinds == ["title", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph",
+                     "heading", "heading", "paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize("page, kinds", [
+    # above the text a publisher is a byline, and a numbered bracketed line a heading
+    ("某县2024年国民经济和社会发展统计公报\n某县统计局\n2024年，全县经济运行总体平稳。\n（一）农业\n"
+     "全年粮食产量21.6万吨，比上年增长1.2%。\n", ["title", "byline", "paragraph", "heading", "paragraph"]),
+    # a reporter's line below the text stays a byline
+    ("全区新开工项目四十二个，总投资五百一十六亿元。\n（记者 王敏 通讯员 李强）\n", ["paragraph", "byline"]),
+])
+def test_restore_keeps_bylines_and_headings_that_are_not_a_signature(page, kinds):
+    assert [kind for kind, _ in _blocks(_restore(page))] == kinds
+
+
+TEXT_TABLE = ("三、工业\n"
+              "全年全县规模以上工业增加值比上年增长6.8%，主要产品产量见表2。\n"
+              "表2　2024年规模以上工业主要产品产量\n"
+              "产品名称　产量　比上年增长（%）\n"
+              "水泥　362.5万吨　-4.1\n"
+              "其中：商品混凝土　118.0万立方米　3.6\n"
+              "发电量　21.7亿千瓦时　9.2\n"
+              "四、固定资产投资\n")
+
+
+def test_restore_keeps_a_text_tables_caption_and_rows_apart():
+    doc = _restore(TEXT_TABLE)
+    assert _blocks(doc)[2:7] == [("caption", "表2　2024年规模以上工业主要产品产量"),
+                                 ("paragraph", "产品名称　产量　比上年增长（%）"),
+                                 ("paragraph", "水泥　362.5万吨　-4.1"),
+                                 ("paragraph", "其中：商品混凝土　118.0万立方米　3.6"),
+                                 ("paragraph", "发电量　21.7亿千瓦时　9.2")]
+    assert_text_kept(doc)
+
+
+@pytest.mark.parametrize("page", [
+    # two lines with cells are no table: a header needs two rows under it
+    "数据来源　某县统计局\n说明　本表为快报数\n全年全县规模以上工业增加值比上年增长6.8%。\n",
+    # rows of unequal cells, without figures
+    "主办单位　某县人民政府\n承办单位　某县商务局　某县文旅局\n协办单位　县融媒体中心\n",
+])
+def test_restore_does_not_take_lines_with_gaps_for_a_table(page):
+    doc = _restore(page)
+    assert "\u3000" not in doc.text  # a table's lines would keep the gaps between their cells
+    assert all(kind != "caption" for kind, _ in _blocks(doc))
+
+
+def test_restore_splits_a_sidebar_list_at_its_bullets():
+    page = ("全区新增市场主体一千二百户，同比增长百分之八，\n其中新设企业四百户。\n\n"
+            "数\n据\n\n"
+            "●56.3亿元 社会消费品零售总额，\n增长7.4%\n"
+            "●1260家 新增市场主体，增\n长18.2%\n\n"
+            "夜\n色\n中\n的\n老\n街\n。\n")
+    blocks = _blocks(_restore(page))
+    assert [text for kind, text in blocks if text.startswith("●")] == [
+        "●56.3亿元社会消费品零售总额，增长7.4%", "●1260家新增市场主体，增长18.2%"]
+    assert not any(kind in ("kicker", "title") for kind, _ in blocks)
+
+
+def test_restore_joins_a_short_line_a_column_break_cut_from_its_sentence():
+    page = ("新区的交通网络建设正在提速。今年以来，新\n开通公交线路十四条，改造背街小巷三十一条，\n其中南湖片\n\n"
+            "区的慢行步道已全部贯通，沿线居民出行更加\n便捷。\n")
+    doc = _restore(page)
+    assert [kind for kind, _ in _blocks(doc)] == ["paragraph"]
+    assert "其中南湖片区的慢行步道" in doc.text
+
+
+def test_restore_keeps_the_last_item_of_a_list_apart_from_a_caption_after_it():
+    page = ("全区新增市场主体一千二百户，同比增长百分之八，\n其中新设企业四百户，新增就业\n岗位三千个。\n\n"
+            "●1260家 新增市场主体，增\n长18.2%\n\n改造后的滨江步道。\n")
+    blocks = _blocks(_restore(page))
+    assert ("paragraph", "●1260家新增市场主体，增长18.2%") in blocks
+    assert blocks[-1] == ("caption", "改造后的滨江步道。")
+
+
+ECHO_PAGE = (" 产业升级 园区有了新气象\n\n本报记者 王敏\n\n"
+             " 开放合作 拓展朋友圈\n\n今年以来，全区新引进外资项目\n十二个，合同外资超过三亿美元，\n同比增长百分之十八。\n\n"
+             "跨境电商同样势头强劲，全区跨\n境电商交易额突破四十亿元，带\n动就业两千余人。\n\n"
+             "产业升级一直是全区发展的主线\n。去年，园区新增规上工业企业\n二十三家，工业投资增长百分之九。\n\n"
+             "园区还建成标准厂房十二万平方\n米，方便中小企业就近入驻生产。\n\n"
+             "新区巡礼\n\n新区 产业提质添动能 开放合作展新颜\n")
+
+
+def test_restore_puts_a_stranded_heading_before_the_section_that_echoes_it():
+    texts = [text for _, text in _blocks(_restore(ECHO_PAGE))]
+    assert texts.index("产业升级 园区有了新气象") == texts.index(next(t for t in texts if t.startswith("产业升级一直"))) - 1
+
+
+def test_restore_leaves_a_stranded_heading_no_section_echoes():
+    page = ECHO_PAGE.replace("产业升级一直是全区发展的主线\n。", "工业一直是全区发展的主线所\n在。")
+    texts = [text for _, text in _blocks(_restore(page))]
+    assert texts[2] == "产业升级 园区有了新气象"  # right after the headline group, where the dump put it

@@ -71,7 +71,7 @@ def entity(doc: Document, type_: str, text: str, **extra) -> Entity:
 
 def bulletin() -> Document:
     doc = document(BULLETIN, Meta(source="linjiang-bulletin-2024.txt", sha256="a" * 64, date="2025-03-10",
-                                  place="临江区", title=BULLETIN[0][1], genre="statistical_bulletin",
+                                  place="临江区", title=BULLETIN[0][1], genre="bulletin",
                                   publisher="临江区统计局", format="text"))
     doc.facts = [
         fact(doc, "全年实现地区生产总值1602.7亿元", "地区生产总值", "1602.7", "亿元", "level", period="2024年"),

@@ -229,10 +229,11 @@ def year_of_part(period: str, today: dt.date, ahead: bool = False) -> int:
     """The year of a part of a year named without one (上半年, 1—8月, 年底, 全年), read as the text's own
     dates are: looking back unless ``ahead`` (a target), so that 全年 in a bulletin of April is last year."""
     match = _DATE.search(period)
-    sub = _sub_period(match.groupdict()) if match else None
-    if not sub:  # 全年: the whole year, this one once its last month has come (year-end news)
+    groups = match.groupdict() if match else None
+    sub = _sub_period(groups) if groups else None
+    if not groups or not sub:  # 全年: the whole year, this one once its last month has come (year-end news)
         return today.year if ahead or today.month == 12 else today.year - 1
-    return _likely_year(today.year, sub, today, ahead, _is_period(match.groupdict()))
+    return _likely_year(today.year, sub, today, ahead, _is_period(groups))
 
 
 def _is_period(g: dict) -> bool:

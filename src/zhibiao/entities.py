@@ -7,7 +7,9 @@ not 杭州's 滨江区). Everything else is found from the end: a suffix (…律
 is the hard part. Walking left from the suffix stops at punctuation, numbers and words that never sit
 inside a name (的, 与, 引进, 位于 …); among the starts left, the nearest one that makes a real name wins.
 A real name is anchored (it starts with a place or 国家) or has a proper part, which jieba's dictionary
-decides: 合伙型联营 is made of common words and describes, 志和智 is not and names.
+decides: 合伙型联营 is made of common words and describes, 志和智 is not and names. A few names have no
+suffix to find them by: roads named by their ends (成都至宜宾高速), the ministries, a zone headed by its
+city's first character (长经开区), and a name listed after an organisation (…学校、蓝湾美居等).
 """
 from __future__ import annotations
 
@@ -30,13 +32,14 @@ _PROPER_TAGS: Final = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
 _AFFIXES: Final = frozenset("型性级类式化新老大小各多区市县省镇村业者家用")
 
 
-_OTHER, _PROPER, _VERB = 0, 1, 2
-_KIND_OF_TAG: Final = dict.fromkeys(_PROPER_TAGS, _PROPER) | {"v": _VERB}
+# A word's kind takes two bits; the low bit says proper, so a place name (ns) is a proper noun too
+_OTHER, _PROPER, _VERB, _PLACE_NAME = 0, 1, 2, 3
+_KIND_OF_TAG: Final = dict.fromkeys(_PROPER_TAGS, _PROPER) | {"v": _VERB, "ns": _PLACE_NAME}
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, int]:
-    """Word -> frequency * 4 + kind (_OTHER, _PROPER or _VERB): one int per word keeps it small."""
+    """Word -> frequency * 4 + kind (_OTHER, _PROPER, _VERB or _PLACE_NAME): one int per word keeps it small."""
     # a line is "word frequency tag"; splitting the whole file at once is the fastest way to read it
     fields = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8").split()
     return {word: int(freq) * 4 + _KIND_OF_TAG.get(tag, _OTHER)
@@ -46,17 +49,17 @@ def _words() -> dict[str, int]:
 def _common(word: str, min_freq: int = 100) -> bool:
     """A dictionary word, not a proper noun, used at least ``min_freq`` times."""
     value = _words().get(word, 0)
-    return value & 3 != _PROPER and value >> 2 >= min_freq
+    return not value & _PROPER and value >> 2 >= min_freq
 
 
 def _proper(word: str) -> bool:
-    return _words().get(word, 0) & 3 == _PROPER
+    return bool(_words().get(word, 0) & _PROPER)
 
 
 def _known(word: str, min_freq: int = 300) -> bool:
     """A proper noun of the dictionary, or a word of it in common use."""
     value = _words().get(word, 0)
-    return value & 3 == _PROPER or value >> 2 >= min_freq
+    return bool(value & _PROPER) or value >> 2 >= min_freq
 
 
 def _verb(word: str, min_freq: int = 100) -> bool:
@@ -80,7 +83,7 @@ def generic(phrase: str, min_freq: int = 30) -> bool:
     """True when ``phrase`` is made of common words only (城市更新, 合伙型联营): it describes, not names."""
     n = len(phrase)
     value = _words().get(phrase, 0)
-    if value & 3 == _PROPER or (n >= 3 and value) or (n == 2 and value & 3 != _VERB and 0 < value >> 2 < 150):
+    if value & _PROPER or (n >= 3 and value) or (n == 2 and value & 3 != _VERB and 0 < value >> 2 < 150):
         return False  # a name jieba knows (大礼堂, 五粮液) or a rare noun that names (鞍钢)
     ok = [True] + [False] * n
     for end in range(1, n + 1):
@@ -204,10 +207,12 @@ _OPEN_PAREN: Final = "（("
 _WALK_MARKS: Final = _STOP_CHARS | _CLASSIFIERS | frozenset("和”（）")
 
 
-def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_inside: bool = True) -> list[int]:
+def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_inside: bool = True,
+                 holds_projects: bool = False) -> list[int]:
     """Possible starts of a name ending at ``end``, nearest first: after a verb or 和, or where the run of
     name characters begins (after punctuation, a number, or a word that never sits inside a name).
-    ``and_inside``: 和 may join words of the name (发展和改革委员会), else it ends the run."""
+    ``and_inside``: 和 may join words of the name (发展和改革委员会), else it ends the run.
+    ``holds_projects``: a word that never sits in a name may when 项目 follows it (重点项目推介会)."""
     starts = []
     i = end
     limit = max(0, end - max_len)
@@ -230,10 +235,11 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
             continue
         depth += (char in "）)") - (char in "（(")
         name_char = ("\u4e00" <= char <= "\u9fff" or char in _NAME_MARKS
-                     or char.isascii() and (char.isalpha() or digits and char.isdigit()))
+                     or char.isascii() and (char.isalpha() or char.isdigit() and (digits or _in_code(text, i))))
         if depth < 0 or not name_char or ((two in _STOP_WORDS or text[i - 3:i] in _STOP_WORDS)
-                                          and not _inside_longer_word(text, i)):
-            break
+                                          and not _inside_longer_word(text, i)
+                                          and not (holds_projects and i < end and text.startswith("项目", i))):
+            break  # but an event's name holds its projects: 某区重点项目推介会
         if char == "和" and not and_inside and not _splits_name(text, i):
             break
         if _stops_at(text, i):
@@ -249,12 +255,21 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
     return starts
 
 
+def _in_code(text: str, i: int) -> bool:
+    """The digit before ``i`` belongs to a road code or a rating that names a work: G60, 500千伏."""
+    start = i - 1
+    while start and text[start - 1].isdigit():
+        start -= 1
+    code = _CODE_NUMBER.match(text, start - 1 if start and text[start - 1].isascii() else start)
+    return code is not None and code.end() >= i
+
+
 def _inside_longer_word(text: str, i: int) -> bool:
     """The word ending at ``i`` is part of a longer one: 人民代表大会 holds 代表."""
     words = _words()
     for a, b in ((i - 4, i), (i - 3, i), (i - 2, i + 2), (i - 2, i + 1)):
         value = words.get(text[a:b], 0) if a >= 0 else 0
-        if value & 3 == _PROPER or value >> 2 >= 50:  # _known(…, 50), inline: the walk asks often
+        if value & _PROPER or value >> 2 >= 50:  # _known(…, 50), inline: the walk asks often
             return True
     return False
 
@@ -280,7 +295,7 @@ def _splits_name(text: str, i: int) -> bool:
     """A start at ``i`` would cut a name or a longer word in two (解放|碑, 和|平路); 和|解放碑 is fine."""
     words = _words()
     pair = words.get(text[i - 1:i + 1], 0)
-    return (pair & 3 == _PROPER or (pair and text[i - 1] != "和")
+    return bool(pair & _PROPER or (pair and text[i - 1] != "和")
             or any(text[a:b] in words for a, b in ((i - 2, i + 1), (i - 1, i + 2)) if a >= 0))
 
 
@@ -294,6 +309,7 @@ class _Rule:
     max_len: int = 20
     digits: bool = False  # numbers may sit inside the name (2025中国…博览会, 第十七届)
     and_inside: bool = False  # 和 may sit inside the name (发展和改革委员会)
+    holds_projects: bool = False  # 重点项目, 新开工项目 may sit inside the name (…集中签约仪式)
 
 
 _COMPANY: Final = _Rule("org", "company", "brand", 24, and_inside=True)
@@ -301,16 +317,22 @@ _FIRM: Final = _Rule("org", "firm", "brand", 24, and_inside=True)
 _PUBLIC: Final = _Rule("org", "government", "either", 24, and_inside=True)
 _BANK: Final = _Rule("org", "bank", "either", 20, and_inside=True)
 _SCHOOL: Final = _Rule("org", "education", "either", 16, and_inside=True)
+_NAMED_SCHOOL: Final = _Rule("org", "education", "brand", 16, and_inside=True)  # 某某学校, not 渝北区学校
 _HOSPITAL: Final = _Rule("org", "hospital", "either", 16, and_inside=True)
 _RESEARCH: Final = _Rule("org", "research", "either", 20, and_inside=True)
 _ASSOCIATION: Final = _Rule("org", "association", "either", 20, and_inside=True)
 _PROJECT: Final = _Rule("project", "project", "anchor", 30)
 _PARK: Final = _Rule("project", "park", "anchor", 24)
 _PROGRAMME: Final = _Rule("project", "programme", "anchor", 24)
-_EVENT: Final = _Rule("event", "meeting", "event", 28, digits=True, and_inside=True)
+_EVENT: Final = _Rule("event", "meeting", "event", 28, digits=True, and_inside=True, holds_projects=True)
 _SESSION: Final = _Rule("event", "meeting", "ordinal", 40, digits=True)  # or a national body: 中央经济工作会议
 _BUREAU: Final = _Rule("org", "government", "anchor", 24, and_inside=True)  # 局, 厅, 中心 need a jurisdiction
+_PLANT: Final = _Rule("project", "project", "placed", 24)  # 电站, 基地: a place inside, not 光伏电站
+_SCIENCE_CITY: Final = _Rule("project", "park", "any", 12)  # 科创城 is always a name: 生命健康科创城
 _AREA: Final = _Rule("place", "area", "either", 14)
+_ZONE: Final = _Rule("place", "area", "either", 20)  # 长株潭国家自主创新示范区
+_VENUE: Final = _Rule("place", "venue", "either", 14)
+_AIRPORT: Final = _Rule("place", "airport", "either", 14)
 _STREET: Final = _Rule("place", "road", "either", 10)
 
 _SUFFIX_RULES: Final[dict[str, _Rule]] = {
@@ -319,31 +341,67 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "律师事务所": _FIRM, "会计师事务所": _FIRM,
     "人民政府": _PUBLIC, "政府": _PUBLIC, "委员会": _PUBLIC, "管委会": _PUBLIC, "办公室": _PUBLIC,
     "办公厅": _PUBLIC, "管理局": _PUBLIC, "局": _BUREAU, "厅": _BUREAU, "中心": _BUREAU, "党委": _PUBLIC, "党工委": _PUBLIC,
+    # a department named by its short form, after its level: 市发改委, 区卫健局, 国务院国资委
+    **dict.fromkeys(("发改委", "发改局", "经信委", "经信局", "工信局", "工信委", "卫健委", "卫健局", "住建委", "住建局",
+                     "国资委", "教委", "科委", "商委", "农委", "建委", "网信办", "外办", "侨办", "台办"), _PUBLIC),
     "街道办事处": _PUBLIC, "法院": _PUBLIC, "检察院": _PUBLIC, "海关": _PUBLIC,
-    "银行": _BANK, "大学": _SCHOOL, "学院": _SCHOOL, "医院": _HOSPITAL,
+    "银行": _BANK, "大学": _SCHOOL, "学院": _SCHOOL, "学校": _NAMED_SCHOOL, "中学": _SCHOOL, "小学": _SCHOOL,
+    "幼儿园": _NAMED_SCHOOL, "医院": _HOSPITAL, "调查队": _PUBLIC, "调查总队": _PUBLIC,
     "研究院": _RESEARCH, "研究所": _RESEARCH, "科学院": _RESEARCH,
     "协会": _ASSOCIATION, "商会": _ASSOCIATION, "联合会": _ASSOCIATION, "交易所": _ASSOCIATION,
-    "项目": _PROJECT, "工程": _PROJECT, "步道": _PROJECT, "环道": _PROJECT, "隧道": _PROJECT,
+    "项目": _PROJECT, "工程": _PROJECT, "步道": _PROJECT, "环道": _PROJECT, "隧道": _PROJECT, "迁建": _PROJECT,
+    "电站": _PLANT, "基地": _PLANT, "科创城": _SCIENCE_CITY, "科学城": _SCIENCE_CITY, "科技城": _SCIENCE_CITY,
     "产业园": _PARK, "科技园": _PARK, "创业园": _PARK, "产业基地": _PARK,
     "试点": _PROGRAMME, "自贸试验区": _PROGRAMME, "自由贸易试验区": _PROGRAMME, "试验区": _PROGRAMME,
-    "示范区": _PROGRAMME, "先行区": _PROGRAMME,
+    "示范区": _PROGRAMME, "先行区": _PROGRAMME, "引领区": _PROGRAMME, "先导区": _PROGRAMME,
     "全会": _EVENT, "全体会议": _EVENT, "代表大会": _EVENT, "大会": _EVENT, "论坛": _EVENT,
     "博览会": _EVENT, "交易会": _EVENT, "展览会": _EVENT, "洽谈会": _EVENT, "峰会": _EVENT, "年会": _EVENT,
-    "推介会": _EVENT, "发布会": _EVENT, "招商会": _EVENT, "运动会": _EVENT,
+    "推介会": _EVENT, "发布会": _EVENT, "招商会": _EVENT, "运动会": _EVENT, "仪式": _EVENT, "签约仪式": _EVENT,
+    "开工仪式": _EVENT, "揭牌仪式": _EVENT, "启动仪式": _EVENT,
     "会议": _SESSION,
     "商务区": _AREA, "风貌区": _AREA, "街区": _AREA, "片区": _AREA, "新区": _AREA, "开发区": _AREA,
     "高新区": _AREA, "保税区": _AREA, "商圈": _AREA, "街道": _AREA, "老街": _AREA, "古镇": _AREA,
     "广场": _AREA, "码头": _AREA, "公园": _AREA, "景区": _AREA, "半岛": _AREA, "社区": _AREA, "流域": _AREA,
     "博物馆": _AREA, "纪念馆": _AREA, "美术馆": _AREA, "图书馆": _AREA, "科技馆": _AREA, "体育馆": _AREA,
+    "机场": _AIRPORT, "国际机场": _AIRPORT, "通用机场": _AIRPORT, "起步区": _AREA, "度假区": _AREA, "经开区": _AREA,
+    "港区": _AREA, "综保区": _AREA, "自由贸易港": _AREA, "自主创新示范区": _ZONE,
+    "饭店": _VENUE, "酒店": _VENUE, "宾馆": _VENUE, "会展中心": _VENUE, "会议中心": _VENUE, "体育中心": _VENUE,
+    "大剧院": _VENUE,
     "大道": _STREET, "大街": _STREET,
 }
 
 
 _SUFFIXES: Final = _Matcher(_SUFFIX_RULES)
+_SUFFIX_ENDINGS: Final = tuple(_SUFFIX_RULES)
 # A project's phase follows its suffix: 改造提升项目二期
 _PHASE: Final = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
 # Jurisdictions that head an organisation or a programme by themselves: 区市场监管局, 国家…试点
 _JURISDICTION: Final = re.compile(r"(?:国家|全国|中国|中央|国际|[省市区县])")
+# Numbers that sit inside a work's name: a road code (G60, S20) or a rating (500千伏, 120万千瓦)
+_CODE_NUMBER: Final = re.compile(r"[A-Z]\d{1,4}(?!\d)|\d+(?:千伏|万千瓦|千瓦|兆瓦|kV)")
+_ROAD_CODE: Final = re.compile(r"[GS]\d{1,4}[\u4e00-\u9fff]")
+# Verbs of building that end a work's name before its suffix: 输变电扩建工程, 机场改扩建项目
+_BUILDING: Final = re.compile(r"(?:改扩建|新建|扩建|改建|续建|迁建)$")
+# The second half of a road named by its ends: 至宜宾高速 (not 高速增长)
+_ROUTE: Final = re.compile(r"至[\u4e00-\u9fff]{2,5}?(?:高速公路|高速铁路|城际铁路|高速|铁路|高铁)(?!增长|发展|运转|运行)")
+# A company's name that heads a work's name: 华润集团|光伏组件项目
+# A section of a line after the line's short name: 高铁|襄万段, 高速|宜宾至攀枝花段
+_SECTION: Final = re.compile(r"(?:高速公路|高速铁路|城际铁路|高速|铁路|高铁)(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4})段")
+_COMPANY_HEAD: Final = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:集团|公司)[\u4e00-\u9fff]{2}")
+# Nouns of making that stand before a kind of place as verbs do: 建设科技城
+_MAKING: Final = frozenset(("建设", "建成", "筹建", "在建", "规划", "布局", "谋划", "发展"))
+# A rank that heads a kind of zone: 国家级开发区, 省级经济技术开发区, A级景区
+_RANK: Final = re.compile(r"(?:全国|全省|全市)?(?:国家|省|市|区|县|[A-Z\d]+)级")
+# The State Council's ministries, which need no place before them (not 商务部门, 教育部长)
+_MINISTRY: Final = re.compile(
+    r"(?:外交|国防|教育|科学技术|科技|工业和信息化|工信|公安|民政|司法|财政|人力资源和社会保障|人社|自然资源|生态环境|"
+    r"住房和城乡建设|住建|交通运输|水利|农业农村|商务|文化和旅游|文旅|退役军人事务|应急管理)部(?![门分长委属级])")
+# Zones a city's first character may head: 长经开区
+_ZONE_KINDS: Final = re.compile(r"经开区|高新区|综保区|开发区")
+# The next item of a list, a short name that a list mark or 等 closes: 、蓝湾美居等
+_NEXT_ITEM: Final = re.compile(r"、((?:(?![等的])[\u4e00-\u9fff]){3,8})(?=[等、])")
+# The period an event's sentence opens with, no part of its name: 2024年第二季度|某区…签约仪式
+_PERIOD_PREFIX: Final = re.compile(r"\d{4}年(?:度|第?[一二三四1-4]季度|\d{1,2}月份?)?")
 _ORDINAL: Final = re.compile(r"第?[一二三四五六七八九十\d]+[届次]")
 # Party and government bodies named by their level alone: 区委, 市政府, 县人大常委会 (not 省委书记)
 _BODY: Final = re.compile(r"[省市区县](?:委(?![员书副常])|政府|人大常委会|人大|政协|纪委监委|纪委)")
@@ -352,21 +410,22 @@ _GENERIC_HEADS: Final = ("此次", "本次", "这次", "该", "本届", "首届"
 # Local places with a one-character suffix: a street (路 街 巷, strong) or a landmark (门 碑 桥 …),
 # which needs a sign that it is a place (至, 位于, …段) unless it heads a longer name.
 _STREET_CHARS: Final = "路巷"
-_LANDMARK_CHARS: Final = "街门碑桥溪山湖湾岛坝坡岭寺庙塔"
+_LANDMARK_CHARS: Final = "街门碑桥溪山湖湾岛坝坡岭寺庙塔寨"
 _LOCAL_SUFFIX: Final = re.compile(f"[{_STREET_CHARS}{_LANDMARK_CHARS}]")
 _STREET_ORDINALS: Final = "一二三四五六七八九十东南西北中"
 _NUMBERED_STREET: Final = re.compile(f"[\u4e00-\u9fff]{{2,3}}[{_STREET_ORDINALS}][路街]$")
 _HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _PLACE_BEFORE: Final = frozenset(("位于", "地处", "坐落于", "途经", "经过", "前往", "来到", "走进", "登上", "漫步", "至", "到",
                            "从", "自", "在"))
-_PLACE_AFTER: Final = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域")
+_PLACE_AFTER: Final = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域", "等景区", "等景点")
 _BOUNDARY: Final = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 _LIST_HEAD: Final = re.compile(r"等[“”\"]?[^\s，。；：、]{0,6}?(?:企业|公司|集团|品牌|机构|龙头)")
 _LIST_ITEMS: Final = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
 # A company's short name ends in its trade and stands alone: 某某科技、… / 某某汽车在…
 # (the look behind comes after the trade: tried at every character first, it costs seven times as much)
-_BRAND_ENDING: Final = re.compile(r"(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|物流|置业|文旅|网络|软件|数科)"
-                           r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在])")
+_BRAND_ENDING: Final = re.compile(r"(?:科技|集团|控股|股份|实业|传媒|电子|智能|医药|能源|汽车|证券|保险|物流|置业|文旅|网络|软件|数科|"
+                           r"铜业|铝业|矿业|药业|乳业|纸业|酒业|牧业)"
+                           r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在]|共同)")
 # A policy's title, without the years or version after it: 《…行动方案(2025-2027)》
 _POLICY: Final = re.compile(r"《([^《》\n]{2,60}?(?:条例|办法|规定|意见|方案|规划|纲要|计划|通知|决定|细则|措施|政策|指南|"
                      r"法|标准|若干规定))(?:[(（][^《》()（）\n]{1,20}[)）])?》")
@@ -392,15 +451,17 @@ def find_entities(doc: Document) -> Document:
     text = doc.text
     places = _division_mentions(text, doc.meta.place)
     if not doc.meta.place:
-        doc.meta.place = _main_place(places)
+        doc.meta.place = _main_place(places, doc)
     locals_ = _local_places(text)
     anchors = {c.start: c for c in places + locals_}
     suffixes = _SUFFIXES.find(text)
     areas = _suffix_names(text, suffixes, anchors, places_only=True)
     _promote_listed(locals_, places + areas, text)
     anchors.update((c.start, c) for c in areas)
-    named = areas + _suffix_names(text, suffixes, anchors, places_only=False)
-    named += _bodies(text, places) + _brand_lists(text) + _policies(text, anchors)
+    named = areas + _zone_abbreviations(text, places) + _suffix_names(text, suffixes, anchors, places_only=False)
+    named += _bodies(text, places) + _brand_lists(text) + _policies(text, anchors) + _routes(text, anchors)
+    named += _ministries(text)
+    named += _listed_after_organisations(text, named)
     chosen = _resolve_overlaps(places + locals_ + named)
     _link(chosen, text)
     _date_events(chosen, doc)
@@ -450,6 +511,7 @@ def _main_province(gaz: Gazetteer, names: list[str | None]) -> str | None:
 
 
 _LEVEL_NAMES: Final = {1: "province", 2: "prefecture", 3: "county"}
+_RANK_OF_LEVEL: Final = {name: level for level, name in _LEVEL_NAMES.items()}
 
 
 @lru_cache(maxsize=16384)
@@ -557,6 +619,8 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
     """Names that end in a suffix of _SUFFIX_RULES: places (which anchor the rest) or the rest."""
     found = []
     place_ends = {c.end: c.start for c in anchors.values() if c.type == "place" and c.strong}
+    # 呼和|浩特: a start inside a division's name moves to the start of the name
+    division_starts = {i: c.start for c in anchors.values() if c.code for i in range(c.start + 1, c.end)}
     for suffix_start, suffix in suffixes:
         rule = _SUFFIX_RULES[suffix]
         if (rule.type == "place") != places_only:
@@ -568,12 +632,54 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
         if (len(suffix) == 1 and _common(text[suffix_start - 1:suffix_start + 1], 50)
                 and not _known(text[suffix_start - 2:suffix_start])):
             continue  # 格局, 大厅: the suffix ends a common word (but 财政|局 follows one)
-        for start in _name_starts(text, suffix_start, rule.max_len, rule.digits, rule.and_inside):
-            start = _extend_over_places(start, place_ends)
-            if _is_name(text, start, suffix_start, rule, anchors):
+        if (rule.type == "place" or rule.subtype == "education") and _suffix_opens_word(text, end):
+            continue  # 防城港|区域, 中小学|生, 酒店|业: the suffix begins a longer word
+        # 荆门输变电扩建工程: the building verb before a work's suffix is part of its name, not where it starts
+        built = rule.type == "project" and _BUILDING.search(text, max(0, suffix_start - 3), suffix_start)
+        head_end = built.start() if built else suffix_start
+        for start in _name_starts(text, head_end, rule.max_len, rule.digits, rule.and_inside, rule.holds_projects):
+            start = _extend_over_places(division_starts.get(start, start), place_ends)
+            start = _past_common_words(text, start, head_end, anchors)
+            if rule.type == "event" and (period := _PERIOD_PREFIX.match(text, start, head_end)):
+                start = period.end()  # 2021年第一季度市中区…签约仪式: the date is no part of the name
+            if (_is_name(text, start, head_end, rule, anchors)
+                    and not (built and _bare_place(text, start, head_end, anchors))):
                 found.append(_Candidate(rule.type, start, end, rule.subtype))
                 break
     return found
+
+
+def _past_common_words(text: str, start: int, end: int, anchors: dict[int, _Candidate]) -> int:
+    """A name starts at the place it holds when only common words come before it: 重点项目|成都东部新区."""
+    for i in range(start + 1, end):
+        if i in anchors and anchors[i].type == "place" and anchors[i].strong:
+            return i if generic(text[start:i]) else start
+    return start
+
+
+def _bare_place(text: str, start: int, end: int, anchors: dict[int, _Candidate]) -> bool:
+    """``text[start:end]`` is a place and little more: 全区新建项目 and 渝北区新建项目 name no work."""
+    anchor = anchors.get(start)
+    return end - (anchor.end if anchor else start) < 2
+
+
+def _zone_abbreviations(text: str, places: list[_Candidate]) -> list[_Candidate]:
+    """A zone named by the first character of its city, when the page names the city: 长经开区 beside 长春."""
+    initials = {c.canonical[0] for c in places if c.canonical and c.subtype in ("province", "prefecture")}
+    found = []
+    for m in _ZONE_KINDS.finditer(text):
+        start = m.start() - 1  # the initial; before it, no character that a longer name would hold
+        if start >= 0 and text[start] in initials and (start == 0 or _BOUNDARY.match(text[start - 1])
+                                                        or text[start - 1] in _LIST_JOINERS or _stops_at(text, start)):
+            found.append(_Candidate("place", start, m.end(), "area"))
+    return found
+
+
+def _suffix_opens_word(text: str, end: int) -> bool:
+    """The suffix ending at ``end`` and the character after it make a common word (区域, 学生), or an
+    industry (酒店业), unless what follows is a word of its own (新区|地区生产总值)."""
+    after = text[end:end + 1]
+    return (after == "业" or _common(text[end - 1:end + 1], 500)) and not _common(text[end:end + 2], 100)
 
 
 def _extend_over_places(start: int, place_ends: dict[int, int]) -> int:
@@ -586,27 +692,61 @@ def _extend_over_places(start: int, place_ends: dict[int, int]) -> int:
 def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dict[int, _Candidate]) -> bool:
     """``text[start:suffix_start]`` heads a name that ends in the suffix of ``rule``, which says what it needs."""
     head = text[start:suffix_start]
-    if rule is _PUBLIC and head in ("省", "市", "区", "县"):
-        return True  # 区人民政府
+    if rule is _PUBLIC and head in ("省", "市", "区", "县", "州", "国务院"):
+        return True  # 区人民政府, 市发改委
     if len(head) < 2 or head.startswith(_GENERIC_HEADS) or head[0] in _OPEN_PAREN:
         return False
-    if rule.type == "place" and starts_with_verb(head):
-        return False  # 新建改建街道: a verb phrase, not a name
+    if rule.type == "place" and (starts_with_verb(head) or _ranked_kind(head)):
+        return False  # 新建改建街道: a verb phrase, not a name; 国家级开发区: a rank of zones
     anchor = anchors.get(start)
-    rest = head[anchor.end - start:] if anchor else head
-    if rule is _BUREAU:  # 市统计局, 鞍山市住房和城乡建设事务服务中心; not 开新局, 城市中心
-        return len(rest) >= 2 and (anchor is not None or head.startswith(("国家", "省", "市", "区", "县")))
-    if rule.needs == "anchor":  # 国家级 ranks a thing, 国家 names it
-        return anchor is not None or head.startswith(("国家", "全国", "中国")) and not head.startswith("国家级")
+    # a brand is judged whole when it only looks like a landmark at first (南山剑桥|国际幼儿园)
+    rest = head[anchor.end - start:] if anchor and (anchor.strong or rule.needs != "brand") else head
+    if rule is _BUREAU:  # 市统计局, 鞍山市住房和城乡建设事务服务中心; not 开新局, 城市中心, 某某酒店二楼大厅
+        return len(rest) >= 2 and (anchor is not None and anchor.subtype not in ("venue", "airport")
+                                   or head.startswith(("国家", "省", "市", "区", "县")))
+    if rule.type == "event" and head[0] in "年月日季":
+        return False  # cut out of a date: 年三季度…签约仪式
+    if rule.needs == "anchor":  # 国家级 ranks a thing, 国家 names it; a road code names a road (G60沪昆高速)
+        return (anchor is not None or head.startswith(("国家", "全国", "中国")) and not head.startswith("国家级")
+                or bool(_ROAD_CODE.match(head)) or _owned_by_company(head) or _local_place_word(head))
     if rule.needs == "ordinal":
         return bool(_ORDINAL.search(head)) or head.startswith(("中央", "全国", "国务院"))
+    if rule.needs == "any":  # 生命健康科创城, VR科创城; not 建设科技城
+        return head[:2] not in _verbs() and head not in _MAKING
+    if rule.needs == "placed":  # 赣州上犹抽水蓄能电站, 国网某县抽水蓄能电站; not 分布式光伏电站
+        return anchor is not None or any(anchors[i].type == "place"
+                                         for i in range(start + 1, suffix_start) if i in anchors)
     proper = len(rest) >= 2 and not generic(rest)
     if rule.needs == "brand":
         return proper
     anchored = anchor is not None or bool(_JURISDICTION.match(head))
-    if rule.needs == "event":
-        return anchored or proper or bool(_ORDINAL.search(head))
+    if rule.needs == "event":  # not 隆重举行签约仪式
+        return (anchored or proper or bool(_ORDINAL.search(head))) and not _ends_with(head, len(head), _STOP_WORDS)
     return anchored or proper
+
+
+def _ranked_kind(head: str) -> bool:
+    """国家级, 省级经济技术: a rank and common words name a kind of zone, not one zone."""
+    rank = _RANK.match(head)
+    return rank is not None and (rank.end() == len(head) or generic(head[rank.end():]))
+
+
+def _local_place_word(head: str) -> bool:
+    """The head opens with a place name of jieba's that is rare, so a town's or a port's (龙潭, 临港), not
+    a word like 城市 or 长江, and goes on with a name: 龙潭临港产业园 (not 中新互联互通项目)."""
+    words = _words()
+    for n in (3, 2):
+        value = words.get(head[:n], 0)
+        if value & 3 == _PLACE_NAME and value >> 2 < 200 and len(head) >= n + 2:
+            rest = head[n:]  # a name, not a common word (互联互通) nor made of them
+            return not generic(rest) and (rest not in words or _proper(rest))
+    return False
+
+
+def _owned_by_company(head: str) -> bool:
+    """A company's name heads the work: 华润集团光伏组件项目 (not 企业集团, 国有公司)."""
+    owner = _COMPANY_HEAD.match(head)
+    return owner is not None and not generic(owner.group(1))
 
 
 def _bodies(text: str, places: list[_Candidate]) -> list[_Candidate]:
@@ -635,7 +775,8 @@ def _brand_lists(text: str) -> list[_Candidate]:
             cut = _name_starts(text, end, len(item))
             start = cut[-1] if cut else end
             name = text[start:end]
-            if len(name) >= 2 and not generic(name) and not _division_like(name):
+            # 腾退低效用地、提高容积率等举措: a list of actions, not of companies
+            if len(name) >= 2 and not generic(name) and not _division_like(name) and not starts_with_verb(name):
                 found.append(_Candidate("org", start, end, "company"))
     for match in _BRAND_ENDING.finditer(text):
         for start in _name_starts(text, match.end(), 10):
@@ -643,6 +784,45 @@ def _brand_lists(text: str) -> list[_Candidate]:
             if len(brand) >= 4 and not generic(text[start:match.start()]):
                 found.append(_Candidate("org", start, match.end(), "company"))
                 break
+    return found
+
+
+def _ministries(text: str) -> list[_Candidate]:
+    """The State Council's ministries, named alone: 商务部公布; not 商务部门 or a company's 电子商务部."""
+    return [_Candidate("org", m.start(), m.end(), "government") for m in _MINISTRY.finditer(text)
+            if not m.start() or _left_boundary(text, m.start())]
+
+
+def _routes(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:
+    """Roads and railways named by their ends, the first a place: 成都至宜宾高速, 西宁至成都铁路; and a
+    section of one named by its ends after the line's short name: 郑渝高铁襄万段."""
+    place_ends = {c.end: c.start for c in anchors.values() if c.type == "place" and c.strong}
+    found = [_Candidate("project", place_ends[m.start()], m.end(), "road") for m in _ROUTE.finditer(text)
+             if m.start() in place_ends]
+    for m in _SECTION.finditer(text):
+        for start in _name_starts(text, m.start(), 6):
+            if m.start() - start >= 2 and not generic(text[start:m.start()]):
+                found.append(_Candidate("project", start, m.end(), "road"))
+                break
+    return found
+
+
+def _listed_after_organisations(text: str, named: list[_Candidate]) -> list[_Candidate]:
+    """A name listed after a company, school or hospital is one too: 锦城职业技术学校、蓝湾美居等."""
+    taken = {c.start for c in named}
+    found = []
+    for c in sorted(named, key=lambda c: c.start):
+        if c.type != "org" or c.subtype == "government":
+            continue
+        end = c.end
+        while (item := _NEXT_ITEM.match(text, end)) and item.start(1) not in taken:
+            name = item.group(1)
+            # a name with a suffix of its own was judged by its rule (当地政府 was not a name)
+            if generic(name) or starts_with_verb(name) or _division_like(name) or name.endswith(_SUFFIX_ENDINGS):
+                break
+            found.append(_Candidate("org", item.start(1), item.end(1), "company"))
+            taken.add(item.start(1))
+            end = item.end()
     return found
 
 
@@ -696,10 +876,17 @@ def _link(entities: list[_Candidate], text: str) -> None:
             c.canonical = max(longer, key=len)
 
 
-def _main_place(places: list[_Candidate]) -> str | None:
-    """The division named most often (inside longer names too); between equals, the first named."""
+def _main_place(places: list[_Candidate], doc: Document) -> str | None:
+    """The division the title names, the lowest in rank if several (龙岩市上杭县… is about 上杭县);
+    else the one named most often (inside longer names too); between equals, the first named."""
+    title = next((b for b in doc.blocks if b.kind == "title"), None)
+    if title:
+        named = [c for c in places if c.canonical and title.start <= c.start < title.end]
+        if named:
+            return max(named, key=lambda c: _RANK_OF_LEVEL.get(c.subtype, 0)).canonical
     counts = Counter(c.canonical for c in places if c.canonical)
     return max(counts, key=counts.__getitem__) if counts else None
+
 
 
 def _date_events(entities: list[_Candidate], doc: Document) -> None:

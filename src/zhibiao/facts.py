@@ -10,6 +10,7 @@ A change without a subject of its own belongs to the subject of the clause befor
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import operator
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from zhibiao.genre import PLANNING_GENRES
 from zhibiao.model import Block, DateMention, Document, Fact
 from zhibiao.numerals import ARABIC, CHINESE, SCALE, parse_number, parse_percent, tidy
 
@@ -35,7 +37,7 @@ _UNITS: Final = {
     "公里": "公里", "千米": "千米", "吨": "吨", "噸": "吨", "千克": "千克", "公斤": "公斤", "斤": "斤",
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "标准箱": "标准箱", "标箱": "标准箱", "TEU": "标准箱", "吨标准煤": "吨标准煤", "微克/立方米": "微克/立方米",
-    "天": "天", "个月": "个月", "年": "年", "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃",
+    "天": "天", "个工作日": "个工作日", "工作日": "个工作日", "亩次": "亩次", "轮": "轮", "个月": "个月", "年": "年", "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃",
 }
 # What may follow a unit character when it is really the start of a word: 项目, 个人, 三次产业, 成为.
 _UNIT_GUARDS: Final = {
@@ -44,7 +46,7 @@ _UNIT_GUARDS: Final = {
     "次": "产要序生级日", "名": "单称录片城镇牌优师校企人额", "位": "于列居置", "部": "门署分长",
     "种": "植子业养", "类": "似型", "批": "准发复示", "支": "持出撑付柱援部", "例": "如", "头": "部条",
     "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长片型熟就品年", "台": "阶湾账",
-    "米": "粉", "年": "度", "间": "接", "元": "素旦宵", "度": "假过",
+    "米": "粉", "轮": "胎船椅廓换岗训车", "年": "度", "间": "接", "元": "素旦宵", "度": "假过",
 }
 _PER: Final = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
 _UNIT: Final = "(?:" + "|".join(
@@ -60,7 +62,8 @@ _SP: Final = r"[ \u3000]?"
 _ARABIC_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 _SCALE_PART: Final = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: digits after a scale word fill it in
 _PRE_WORDS: Final = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
-                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多"), key=len, reverse=True)
+                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多", "最高", "上限为", "上限"),
+                     key=len, reverse=True)
 _QUANTITY_PATTERN: Final = (
     rf"(?:(?P<pre>{'|'.join(_PRE_WORDS)})了?)?"  # 超过了: with the aspect particle
     r"(?P<neg>(?<![0-9])[-−－](?=[0-9]))?"
@@ -76,6 +79,9 @@ _QUANTITY_PATTERN: Final = (
 _QUANTITY: Final = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "1"))
 _SINGLE_QUANTITY: Final = re.compile(_QUANTITY_PATTERN.replace("{ranges}", "0"))  # 提高1.2个百分点至56.8%: two
 _PRE_WORDS_BY_ENDING: Final = {c: [w for w in _PRE_WORDS if w[-1] == c] for c in {w[-1] for w in _PRE_WORDS}}
+# the characters before a qualifier word that make it the end of another word: 签约50个项目 is not about 50;
+# not those that also end a word before 约 (一条约240米, 聚集约200家, 办公约300平方米)
+_WORD_BEFORE: Final = {"约": frozenset("签节履缔违预践毁婚盟")}
 _NEGATIVE_SIGNS: Final = frozenset("-−－")
 # what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
 # decimal point or separator, a range or list separator, a space
@@ -92,7 +98,7 @@ _QUALIFIERS: Final = {
     "不少于": "over", "不低于": "over", "至少": "over", "开外": "over", "突破": "over", "跨过": "over",
     "跨越": "over",
     "不足": "under", "不到": "under", "以下": "under", "以内": "under", "之内": "under", "不超过": "under",
-    "最多": "under",
+    "最多": "under", "最高": "under", "上限为": "under", "上限": "under",  # 最高100万元: a cap on what is given
 }
 
 # --- ranks: an ordinal after a ranking verb or a scope word. Patterns searched over whole blocks start
@@ -102,6 +108,14 @@ _RANK_ANCHOR: Final = re.compile(
     r"|首位|榜首|冠军"
     r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?)"
     r"(?=$|[，。；、！？…）)”,;!?\s的和并且]|名次)")
+_AMONG: Final = re.compile(r"在(?P<among>[^，。；、]{1,16}?)(?:中|内|之中|当中)(?:[位名]?[列居])$")
+_AMONG_BEFORE: Final = re.compile(r"在(?P<among>[^，。；、在]{1,16}?)(?:中|内|之中|当中)$")
+_SCOPE_PHRASE: Final = re.compile(r"在[^，。；、在]{1,20}?(?P<among>中|内|之中|当中|范围内)?$")  # 在全省各市中
+_RANKED_LIST: Final = re.compile(r"在(?P<list>[^，。；]{2,40}?(?:榜单|排行榜|榜|名单|排名|评价|评选|评比))中[，,]$")
+_LIST_TAIL: Final = re.compile(r"[0-9一二三四五六七八九十百千]+强|[（(]|榜单|排行榜|名单|排名|评价|评选|评比")
+_PLACES_MOVED: Final = re.compile(r"(?:上升|下降|提升|前移|后移|前进|后退)了?$")  # 上升一位 moves one place
+_EACH: Final = re.compile(r"(?<![平人年户亩日])均(?![值价衡匀])")  # 均为, 均居; not 平均, 人均
+_COUNTED_ITEMS: Final = re.compile(r"(?:这|上述|以上)?(?P<count>[两二三四五六七八九2-9])(?:项|个)(?:主要)?(?:指标|数据)")
 _RANK_ITEM: Final = re.compile(r"、([0-9]+|[一二三四五六七八九十]+)")
 _RANK_VERB: Final = re.compile(
     r"(?P<verb>位列|位居|位于|名列|排名|排位|排在|排|居于|高居|稳居|跃居|跃升至|跃升到|升至|上升至|进入|跻身|入围|挺进"
@@ -113,10 +127,10 @@ _RANK_SCOPE: Final = re.compile(
 # --- what a number's clause says about it
 _CHANGE_VERBS: Final = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "(?<![新净])增", "涨",
                  "扩大", "下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "加快", "放缓",
-                 "减缓", "回升", "提速", "增長", "減少", "上漲", "擴大", "縮小", "減", "漲")  # and traditional forms
+                 "减缓", "回升", "提速", "前移", "后移", "前进", "后退", "增長", "減少", "上漲", "擴大", "縮小", "減", "漲")  # and traditional forms
 _CHANGE_TAIL: Final = re.compile(
     r"(?P<basis>同比|环比|同口径|年均|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
-    rf"(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")
+    rf"(?:分别|依次|均)?(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")  # 同比分别增长: the basis is 同比
 _CHANGE_ENDINGS: Final = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
 _COMPARE_CUE: Final = re.compile(r"于|出|领先|落后")
 _COMPARE_TAIL: Final = re.compile(
@@ -134,13 +148,14 @@ _PEOPLE: Final = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村�
 _BARE_BASES: Final = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
 _RATE_WORDS: Final = ("增速", "增幅", "涨幅", "降幅", "增长速度")
 _NEGATIVE: Final = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
-             "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "減少", "縮小", "減")
+             "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "后移", "后退", "減少", "縮小", "減")
 _LEFT_JUNK: Final = (
-    r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-]+|按(?:可比价格?|不变价格?|现价)计算|其中|包括|以及|及|和|与|并且"
+    r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-●■◆▲★]+|按[^，。；、\d]{1,10}?计算|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
     r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
     r"|共有|共|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
-    r"|分别|均|还|再|又|也|都|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
+    r"|分别|均|还|再|又|也|都|给予|予以|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
+    r"|第[0-9一二三四五六七八九十百]+[条章款节]"  # 第七条: an article number
     r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)"
     r"|了(?!解)")  # the aspect particle after a verb above: 完成了固定资产投资
 # what makes the date before it a deadline: 2027年前, 2027年底之前; not 2027年前后, 2026年前三季度
@@ -165,17 +180,18 @@ def _reversed_words(words: tuple[str, ...]) -> str:
 # (达到过; elsewhere 过 is too often part of a word: 超过, 通过). Closing brackets are left to _trim, which
 # drops a whole bracketed note: 地区生产总值（GDP）.
 _RIGHT_WORDS: Final = (
-    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "能", "将", "就",
+    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "将", "就",
     "达到", "达", "为", "是", "约为", "共有", "共计", "共", "计", "累计", "总计", "合计", "拥有", "至", "到", "现有", "有",
-    "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "全年", "同比", "首次", "连续",
+    "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "依次", "则", "也", "全年", "同比", "首次", "连续",
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
     "降至", "提高至", "提升至", "上升至", "扩大至", "下降至", "减少至", "降低至", "回落至", "突破", "跃升至", "跃升到",
-    "攀升至", "刷新至", "以", "在", "于")
+    "攀升至", "刷新至", "压缩到", "压缩至", "缩短到", "缩短至", "压减到", "压减至", "以", "在", "于")
 _RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
     r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
-    rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})"
+    rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})|能(?![产动效节储耗体性智赋])"  # not 产能
     r"|[\s、，,：:“”‘’\"'（(])+")
+_INNER_SPACE: Final = re.compile(r"(?<=[^\sA-Za-z0-9])[ \u3000]+(?=[^\sA-Za-z0-9])")  # 9.8% 总量: a headline's
 _CLOSING_BRACKETS: Final = "）)"
 _TRANSITIVE_VERBS: Final = (
     "建成", "新建", "改造", "提升改造", "引进", "培育", "打造", "建设", "新增", "完成", "实施", "开工", "举办", "开展", "获得",
@@ -187,10 +203,10 @@ _TRANSITIVE_VERBS: Final = (
     "新落地", "累计建成")
 _TRANSITIVE_VERB_SET: Final = frozenset(_TRANSITIVE_VERBS)  # 新增了城镇就业: the verb and 了 before the noun
 # a verb that takes the counted noun after the number (建成3个X), or 一个/每家 just before it; read reversed
-_TRANSITIVE_TAIL: Final = re.compile(
-    rf"[了过]?(?:{_reversed_words(_TRANSITIVE_VERBS)})|[个条座家项所处张台批种类名位][一两几数每首]")
+_TRANSITIVE_TAIL: Final = re.compile(  # 覆盖全市六成乡镇: a scope word may stand between verb and number
+    rf"(?:{_reversed_words(('全市', '全区', '全省', '全县', '全国', '全镇'))})?[了过]?(?:{_reversed_words(_TRANSITIVE_VERBS)})|[个条座家项所处张台批种类名位][一两几数每首]")
 _STOPS: Final = frozenset("、，,。；;：:！？!?…（(）)")  # with white space, what ends a counted noun
-_AFTER_STOP: Final = re.compile(r"[\s、，,。；;：:！？!?…（(）)]|等(?=[，。；、]|$)")
+_AFTER_STOP: Final = re.compile(r"[\s、，,。；;：:！？!?…（(）)●■◆▲★]|等(?=[，。；、]|$)")
 _AFTER_NOT_NOUN: Final = re.compile(
     r"(?:同比|环比|比|较|增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|占|为|是|达|居|位|排|列|稳|跃|分别"
     r"|以上|左右|以下|以内|和|及|与|或|至|到|了|之|中|内|外|后|前|间|以|来|起|止|时|年|月|日|多|余|次于|相当)")
@@ -198,9 +214,18 @@ _AFTER_PREDICATE: Final = re.compile(
     r"全部|均|都|已|正在|也|还|分别|全面|基本|顺利|成功|获得|荣获|获|完成|实现|达到|入选|上榜|纳入|被|通过|落户"
     r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比|形成|取得|成为|具备|保持|进入|突破|提升|提高|增长"
     r"|改造为|改建为|打造为|打造成|变为|变成|用于")
+_GIVEN: Final = re.compile(r"(?:一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息|扶持|支持)(?:资金|金)?")  # after an amount
+_GIVEN_BEFORE: Final = re.compile(
+    r"(?P<lead>给予|予以|发放|每[家户个人年次项]|[0-9.]+[万亿]?元)?(?P<word>(?P<once>一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息)(?:资金|金)?)$")
+_ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在|也已|也)+")
+_GIVEN_WORD: Final = r"(?P<word>(?:一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息))"
+_GIVEN_LATER: Final = re.compile(rf"给予[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
+_GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"给予{_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
+_PER_EACH: Final = re.compile(r"(?:(?:单个|每个|每|单)(?:企业|项目|单位|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
 _MILESTONE: Final = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
 _AFTER_EDGE: Final = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
 _FREQUENCY_UNITS: Final = frozenset({"次", "年", "个月"})
+_RESPECTIVELY: Final = re.compile(r"分别|依次")
 _RESPECTIVE_VERB: Final = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
 # 游客人次首次突破千万大关，达到1012万人次: a clause that is only a verb of reaching before its number
 # is said of the subject of the clause before, which cuts that subject off where its predicate begins
@@ -210,7 +235,8 @@ _REACH_HEAD: Final = re.compile(
 _TOPIC_PREDICATE: Final = re.compile(
     r"首次|再次|再创|创下|创历史|创新高|突破|翻番|翻一番|翻了一番|迈上|迈入|跨上|跨入|站上|登上|跃上|跃居|跃升"
     r"|位居|稳居|保持|稳步|持续|大幅|快速|较快|平稳|逆势|显著|明显|不断|进一步|继续|连续|有望|将|实现|达到|超过"
-    r"|增长(?!率|速度)|增加(?!值)|提升|提高|上升|攀升|扩大")
+    r"|增长(?!率|速度)|增加(?!值)|提升|提高|上升|攀升|扩大|最多|最大|最高|最快")
+_SUPERLATIVE: Final = re.compile(r"最(?:多|大|高|快)")  # 现代服务业项目最多: a set counted by the clause after
 _MEASURE_HEAD: Final = re.compile(  # how the name of a measured quantity ends: 地区生产总值, 游客人次, 税收收入
     r"(?:值|额|量|率|数|收入|支出|人次|人口|投资|规模|面积|利润|税收|价格|里程|产能|客流|比重)$")
 # A subject that grows is a quantity whatever its name: 新增市场主体持续增长，达到1.2万户
@@ -227,13 +253,31 @@ _INTENT: Final = re.compile(
     r"|将(?=[^，。；]{0,3}(?:新增|建成|达到|实现|完成|突破|超过|累计|新建|打造|培育|引进|提升|提高|增加|增长|降低"
     r"|下降|减少|控制|形成|建设|改造|推动|保持))"
     r"|今年(?:还|也|都|仍)?将|明年(?:还|也|都|仍)?将|年内(?:还|也|都|仍)?将|下一步(?:还|也|都|仍)?将"
-    r"|未来(?:还|也|都|仍)?将")  # 将 right after a time word is the future tense
+    r"|未来(?:还|也|都|仍)?将"  # 将 right after a time word is the future tense
+    # an expectation: 预计每年可接待…, 建成后可实现…; whether it looks ahead is read from its dates
+    r"|(?P<expect>预计|有望|可望|(?:建成|投产|达产|投用|运营|完工|竣工|落成|落地|开业|满产|达效)后)")
+# what says a figure of a plan is already there: 目前, 已建成, 全市共有; not 比上年 (a basis)
+_PAST_MARKER: Final = re.compile(
+    r"已(?:经)?(?:累计)?(?:建成|建设|完成|达到|达|实现|形成|拥有|有|开通|培育|引进|突破|超过|落地|投产|集聚|入驻)"
+    r"|目前|现有|共有|拥有|截至|截止|(?<![比较])(?:去年|上年)|过去|以来|近年")
+# 对年销售额5亿元以上的企业, 凡…的: a clause naming who qualifies; 按…的比例给予 names what is given
+_CONDITION_OPENING: Final = re.compile(r"[\s　]*(?:对于?(?![标接比照外])|凡是?|针对)")
+_GIVING: Final = re.compile(r"按|给予|予以|奖励|补助|补贴|资助|奖补|发放|安排|提供")
+_CAP_BEFORE: Final = re.compile(r"(?:最高|最多|上限)可?(?:奖励|补助|补贴|资助|奖补|给予|获得|支持|享受)了?$")
+_PER_UNIT: Final = re.compile(  # 每增加1亿元奖励10万元, 每培育1家: the base of a rate, not a quantity
+    r"每(?:新增|增加|增长|提高|提升|培育|引进|认定|新建|建成|完成|实现|达到|超过|多|减少|降低|下降)?$")
+_SENTENCE_REACH: Final = re.compile(r"[^。！？!?\n…]*")  # matched forwards, or on the reversed text backwards
+_CLAUSE_REACH: Final = re.compile(r"[^。！？!?\n…；;，：,:●■◆▲★]*")
 _INTENT_HEADING: Final = re.compile(r"目标|预期|力争")  # 二、主要目标: what follows is targets
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n…]")
-_CLAUSE_END: Final = re.compile(r"[。！？!?\n…；;，：,:](?<![,:](?=[0-9]))")  # not the , of 1,100
+_CLAUSE_END: Final = re.compile(r"[。！？!?\n…；;，：,:●■◆▲★](?<![,:](?=[0-9]))")  # not the , of 1,100; a bullet starts an item
 _TAIL_WIDTH: Final = 24  # the longest word group read backwards from a number (比上年同期 + 增长, 高于全国平均水平)
 _STILL_AHEAD: Final = dt.timedelta(days=30)
 _WHOLE_YEAR: Final = dt.timedelta(days=300)  # shorter periods get resolved to the wrong year too easily
+_SPAN_WORD: Final = re.compile(  # 全年, 五年来, 近三年间, 过去十年间; each alternative checks the character
+    r"[全近过一二三四五六七八九十两](?:(?<=全)年"  # class it starts with, which lets the engine skip ahead
+    r"|(?:(?<=过)去|(?<=近))[一二三四五六七八九十两]十?年(?:来|间|以来)|(?<=[一二三四五六七八九十两])十?年(?:来|间|以来))")
+_SUBHEADING: Final = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.．、]|[①-⑳])")
 _NAMED_YEAR: Final = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
 _START: Final = operator.attrgetter("start")
 _HEADING_KINDS: Final = frozenset({"heading", "sidebar_label"})
@@ -370,12 +414,51 @@ class _Reader:
     def _intent_starts(self, start: int, end: int) -> list[int]:
         """Where the statements of intent between ``start`` and ``end`` begin; deadlines now past are not."""
         return sorted(m.start() - 4 if m.group("before") else m.start()
-                      for m in _INTENT.finditer(self.text, start, end) if self._is_intent(m))
+                      for m in _INTENT.finditer(self.text, start, end) if self._is_intent(m, (start, end)))
 
-    def _is_intent(self, match: re.Match) -> bool:
+    def _is_intent(self, match: re.Match, block: tuple[int, int] | None = None) -> bool:
+        """``block``: the bounds of the block ``match`` is in; without them an expectation is not read."""
+        if match.group("expect"):
+            return block is not None and self._looks_ahead(match, block)
         by, until, before = match.group("by", "until", "before")
         year = by or until or before
         return not (year and self.year and int(year) < self.year)
+
+    def _looks_ahead(self, match: re.Match, block: tuple[int, int]) -> bool:
+        """建成后预计每年可接待…: an expectation is a target, unless it estimates a period already over:
+        去年…预计达到361亿元, a bulletin's 预计, a work report's review of its year (预计全年增长6%)."""
+        genre = self.doc.meta.genre
+        if genre == "bulletin":
+            return False
+        at = match.start()
+        sentence = (self._reach(at, block[0], backwards=True), self._reach(at, block[1]))
+        i = bisect.bisect_left(self.date_starts, sentence[0])
+        dates = []
+        while i < len(self.dates) and self.dates[i].start < sentence[1]:
+            if self.text[self.dates[i].start - 1:self.dates[i].start] not in ("比", "较"):  # 比上年: a basis
+                dates.append(self.dates[i])
+            i += 1
+        governing = self._governing_date(at, sentence, block[0])
+        if governing:
+            dates.append(governing)
+        if any(self._has_passed(date) for date in dates):
+            return False
+        return bool(dates) or genre != "work_report" or match.group("expect").endswith("后")
+
+    def _has_passed(self, date: DateMention) -> bool:
+        """Whether ``date`` was over when the document was written: 去年, 上半年 in July, 近年来."""
+        return self.today is not None and date.finish is not None and \
+            dt.date.fromisoformat(date.finish) <= self.today
+
+    def _reach(self, at: int, bound: int, *, backwards: bool = False, clause: bool = False) -> int:
+        """Where the sentence (or clause) holding ``at`` starts (``backwards``) or ends, within ``bound``."""
+        pattern = _CLAUSE_REACH if clause else _SENTENCE_REACH  # always matches, if only the empty string
+        if backwards:
+            reverse_at = self.size - at  # the reversed text read from the character before ``at``
+            reach = pattern.match(self.reverse, reverse_at, self.size - bound)
+            return at - (reach.end() - reverse_at) if reach else at
+        reach = pattern.match(self.text, at, bound)
+        return reach.end() if reach else at
 
     # --- finding numbers
     def _mentions(self, start: int, end: int) -> list[_Mention]:
@@ -407,7 +490,8 @@ class _Reader:
             particle = int(before == "了")  # 突破了1000亿元: a word before its number with the aspect particle
             words = _PRE_WORDS_BY_ENDING.get(text[at - 1 - particle:at - particle])
             if words:
-                at -= next((len(w) + particle for w in words if text.endswith(w, start, at - particle)), 0)
+                at -= next((len(w) + particle for w in words if text.endswith(w, start, at - particle)
+                            and not _inside_word(text, at - particle - len(w), w)), 0)
             match = _QUANTITY.match(text, at, end)
             if match:
                 resume = match.end()
@@ -476,7 +560,8 @@ class _Reader:
     def _unit_fits(self, m: re.Match, numeral: str, unit_text: str, chinese: bool, number_start: int) -> bool:
         """Whether a numeral and the unit after it make a quantity, before any arithmetic is done."""
         text = self.text
-        if chinese and len(numeral) == 1 and (numeral == "一" or unit_text not in _SINGLE_CHINESE_UNITS):
+        if chinese and len(numeral) == 1 and (numeral == "一" or unit_text not in _SINGLE_CHINESE_UNITS) \
+                and not (unit_text == "位" and _PLACES_MOVED.search(text, max(0, number_start - 3), number_start)):
             return False  # 一个, 两厂, 三个方面: too common as words to be quantities
         if unit_text == "度" and not chinese:
             return False  # 3度: degrees, not times
@@ -511,6 +596,25 @@ class _Reader:
         qualifier = _QUALIFIERS.get(m.group("pre") or m.group("post") or "")
         return [_Mention(m.start(), m.end(), m.start("pct"), m.end("pnum"), value, "%", None, qualifier)]
 
+    def _rank_subject(self, item_start: int, lead: int) -> tuple[int, int]:
+        """What a rank is of: the words before it without a scope phrase (在吉林省排名第二: the clause
+        before names it); a place alone ranks in the list named just before (在…榜单中，X县位列第86位)."""
+        text = self.text
+        s, e = self._own_words(*self._trim(item_start, lead))
+        scope = _SCOPE_PHRASE.search(text, s, e)
+        if scope and (scope.group("among") or self.place_at.get(scope.start() + 1) == e
+                      or _RANK_SCOPE.fullmatch(text, scope.start() + 1, e)):
+            s, e = self._trim(s, scope.start()) if scope.start() > s else (s, s)
+        if e > s and self.place_at.get(s) != e:
+            return s, e
+        listed = _RANKED_LIST.search(text, max(0, item_start - 60), item_start)
+        if not listed:
+            return s, e
+        list_start, list_end = self._trim(listed.start("list"), listed.end("list"))
+        tail = _LIST_TAIL.search(text, list_start, list_end)
+        list_end = tail.start() if tail else list_end
+        return (list_start, list_end) if list_end - list_start >= 2 else (s, e)
+
     def _ranks(self, m: re.Match, block_start: int) -> list[_Mention]:
         """One rank, or several for 依次位列第二、三、四位: the later ones are read like list items."""
         first = self._rank(m, block_start)
@@ -529,9 +633,16 @@ class _Reader:
         window = self.text[window_start:m.start()]
         verb = _RANK_VERB.search(window)
         scope_match = _RANK_SCOPE.search(window)
-        if verb:
+        among = _AMONG.match(verb.group("scope")) if verb and verb.group("verb") in ("排名", "排位") else None
+        if verb and among:  # 综合排名在90家参评单位中列第十六位: 排名 names the measure, 列 ranks it
+            lead = window_start + verb.end("verb")
+            scope = among.group("among")
+        elif verb:
             lead = window_start + verb.start()
             scope = verb.group("scope").strip("在的") or None
+            among_before = _AMONG_BEFORE.search(self.text, max(block_start, lead - 20), lead)
+            if among_before:  # 指数在120个参评城区中列第九位: the phrase is the rank's scope
+                lead, scope = among_before.start(), among_before.group("among")
         elif scope_match:
             lead = window_start + scope_match.start()
             scope = scope_match.group("scope")
@@ -586,7 +697,49 @@ class _Reader:
             if reading:  # a number that states nothing (超十亿元的行业) leaves its words to the next one
                 counted_after = mention.unit not in _FREQUENCY_UNITS  # 连续五年稳定在10亿斤: 10亿斤 is its own
                 consumed = max(consumed, mention.end, reading.evidence_end if counted_after else 0)
+        if self.text.find("均", clause_start, clause_end) >= 0:
+            return self._each_item(mentions, readings, said)
         return readings
+
+    def _each_item(self, mentions: list[_Mention], readings: list[_Reading | None],
+                   said: list[tuple[str, tuple[int, int] | None]]) -> list[_Reading | None]:
+        """X和Y均为50%, 两项指标均列全市第一: a value said of every item of a list is one fact per item;
+        ``mentions`` is given the mention once more for each further item, in step with the readings."""
+        each_mention: list[_Mention] = []
+        each_reading: list[_Reading | None] = []
+        for mention, reading in zip(mentions, readings):
+            items = self._items_of(reading, mention, said) if reading else []
+            if reading is None or not items:
+                each_mention.append(mention)
+                each_reading.append(reading)
+                continue
+            for name, span in items:
+                each_mention.append(mention)
+                each_reading.append(dataclasses.replace(reading, indicator=name, base=name, indicator_span=span))
+        mentions[:] = each_mention
+        return each_reading
+
+    def _items_of(self, reading: _Reading, mention: _Mention,
+                  said: list[tuple[str, tuple[int, int] | None]]) -> list[tuple[str, tuple[int, int] | None]]:
+        """The items a value is said of with 均: those listed in its subject (项目个数和建筑面积在全市的占比:
+        a scope after the last item is every item's), or the last ones named for 两项指标."""
+        text, span = self.text, reading.indicator_span
+        if not span or reading.suffix or not reading.own or not _EACH.search(text, span[1], mention.number_start):
+            return []
+        counted = _COUNTED_ITEMS.fullmatch(text, span[0], span[1])
+        if counted:
+            count = int(parse_number(counted.group("count")))
+            return said[-count:] if 1 < count <= len(said) else []
+        items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(text, span[0], span[1])]
+        if len(items) < 2 or min(e - s for s, e in items) < 2:
+            return []
+        last_start, last_end = items[-1]
+        scope_at = text.find("在", last_start + 2, last_end)
+        if scope_at < 0:
+            return [(text[s:e], (s, e)) for s, e in items]
+        scope = text[scope_at:last_end]
+        items[-1] = (last_start, scope_at)
+        return [(text[s:e] + scope, None) for s, e in items]
 
     def _take_subject(self, reading: _Reading, previous: _Reading | None,
                       by_position: tuple[str, tuple[int, int] | None] | None,
@@ -603,13 +756,11 @@ class _Reader:
         elif previous and previous.indicator:
             source = previous.base, (None if previous.suffix else previous.indicator_span)
             suffix = suffix or previous.suffix
-        elif group:
-            source = group[-1]
-        else:
-            source = self._named_before(clause_start)
+        else:  # …，现代服务业项目最多，达到16个: a subject just named outranks the sentence's earlier ones
+            source = self._topic_before(clause_start, number_start)
+            reading.topic = source is not None
             if source is None:
-                source = self._topic_before(clause_start, number_start)
-                reading.topic = source is not None
+                source = group[-1] if group else self._named_before(clause_start)
         if source is None:
             return None
         suffix = suffix or (previous.suffix if previous and reading.continued else "")
@@ -623,12 +774,16 @@ class _Reader:
 
     def _respectively_alone(self, start: int, end: int) -> bool:
         """A clause that is only 分别增长 (or 分别为): its values belong to subjects named before it."""
-        head = self.text[start:end]
-        at = head.find("分别")
-        if at < 0 or not _RESPECTIVE_VERB.fullmatch(head[at + 2:]):
+        respectively = _RESPECTIVELY.search(self.text, start, end)
+        if not respectively or not _RESPECTIVE_VERB.fullmatch(self.text, respectively.end(), end):
             return False
-        words_start, words_end = self._trim(start, start + at)
-        return words_start >= words_end
+        words_start, words_end = self._trim(start, respectively.start())
+        return words_start >= words_end or self._basis_end(words_start, words_end) == words_start
+
+    def _basis_end(self, start: int, end: int) -> int:
+        """Where a closing basis (同比, 年均, 比上年) of the words between ``start`` and ``end`` begins."""
+        tail = _CHANGE_TAIL.search(self.text, start, end)
+        return tail.start() if tail and tail.group("basis") and not tail.group("verb") else end
 
     def _named_before(self, clause_start: int) -> tuple[str, tuple[int, int]] | None:
         """《…政策意见》，共29条: a title or quoted name closing the clause before names the count."""
@@ -661,7 +816,8 @@ class _Reader:
             return None
         subject_start, subject_end = self._trim(words_start, predicate.start())
         if subject_end - subject_start < 2 or not (_MEASURE_HEAD.search(text, subject_start, subject_end) or
-                                                   _GROWTH_PREDICATE.fullmatch(text, predicate.start(), words_end)):
+                                                   _GROWTH_PREDICATE.fullmatch(text, predicate.start(), words_end)
+                                                   or _SUPERLATIVE.fullmatch(text, predicate.start(), words_end)):
             return None
         return text[subject_start:subject_end], (subject_start, subject_end)
 
@@ -675,13 +831,13 @@ class _Reader:
         """X、Y和Z分别为a、b、c: one (indicator, span, place) per value, in order; places named in the
         list (甲区、乙区分别为…) are the values' places, and the indicator comes from the clause before."""
         first = mentions[0]
-        found = self.text.rfind("分别", clause_start, first.start)
+        found = max(self.text.rfind("分别", clause_start, first.start), self.text.rfind("依次", clause_start, first.start))
         if found < 0:
             return []
-        at = found - clause_start
-        base_start, base_end = self._trim(clause_start + at + 2, first.start)
+        base_start, base_end = self._trim(found + 2, first.start)
         base = self.text[base_start:base_end]
-        names_start, names_end = self._trim(clause_start, clause_start + at, places=False)
+        # 产值年均分别增长: the basis 年均 is no part of a name
+        names_start, names_end = self._trim(clause_start, self._basis_end(clause_start, found), places=False)
         names = [(mt.start(), mt.end()) for mt in _LIST_ITEM.finditer(self.text, names_start, names_end)]
         if len(names) > 1 and all(self.place_at.get(s) == e for s, e in names):
             place_of = {e.start: e.canonical or e.text for e in self.places}
@@ -693,14 +849,15 @@ class _Reader:
             return []  # 增速分别高于…: one subject, read as usual
         lengths = [e - s for s, e in names]
         count = sum(1 for m in mentions if not m.is_rank)
-        if len(names) == count and min(lengths) >= 2 and min(lengths) * 2 >= max(lengths):
+        if len(names) == count and min(lengths) >= 2 and (min(lengths) * 2 >= max(lengths) or all(
+                _MEASURE_HEAD.search(self.text, s, e) for s, e in names)):  # 落地率、开工率分别达到…
             return [(self.text[s:e], (s, e), None) for s, e in names]
         return [(self.text[names_start:names_end], (names_start, names_end), None)]
 
     def _read(self, mention: _Mention, item_start: int, item_end: int, previous: _Reading | None) -> _Reading | None:
         text = self.text
         if mention.is_rank:
-            s, e = self._trim(item_start, mention.start)
+            s, e = self._rank_subject(item_start, mention.start)
             return _Reading(text[s:e], (s, e) if e > s else None, "rank", False, mention.rank_basis,
                             s if e > s else mention.start, mention.end, e > s, base=text[s:e])
         kind, negative, basis = "level", False, None
@@ -732,9 +889,14 @@ class _Reader:
         continued = previous is not None and not text[item_start:before_end].strip("、和及与或 ")
         if previous and continued and not compare and previous.kind == "change" and kind == "level":
             kind, negative, basis = "change", previous.negative, previous.basis
-        s, e = self._trim(item_start, before_end) if item_start < before_end else (item_start, before_end)
-        if mention.unit == "位" and text.find("排", s, e) >= 0:
-            mention.unit = "名"  # 排名上升4位: places in a ranking
+        s, e = self._own_words(*self._trim(item_start, before_end)) if item_start < before_end else (item_start, before_end)
+        given = _GIVEN_BEFORE.search(text, max(s, e - 12), e) if e > s else None
+        if given and (given.group("lead") or given.group("once")):
+            s = given.start("word")  # 对新建项目一次性奖励100万元: what is given, not to whom
+        elif e > s and _PER_EACH.fullmatch(text, s, e):
+            s = e  # 单个企业最高300万元: a cap for each one names nothing; it is said of the award before
+        if mention.unit == "位" and (kind == "change" or text.find("排", s, e) >= 0):
+            mention.unit = "名"  # 排名上升4位, 比上年前移一位: places in a ranking
         said_of_before = False  # 增速, 占GDP的: words said of the indicator of the clause before
         if e > s:
             rate = text.endswith(_RATE_WORDS, max(s, e - 4), e)
@@ -765,14 +927,24 @@ class _Reader:
             kind = "level"  # 实施玉米单产提升602万亩: an area, not a rise
         transitive = self._transitive_start(s, e) if e > s else -1
         has_after = after_e > after_s
-        if has_after and self._is_threshold(mention, (s, e), (after_s, after_e), transitive):
+        # 给予最高100万元奖励, ●19.5亿元 一般公共预算收入: the words after name what the amount is
+        named_after = has_after and _GIVEN.fullmatch(text, after_s, after_e) is not None
+        if has_after and e <= s and not named_after:
+            name_s, name_e = self._after(mention.end, item_end, True)  # 人均纯收入: 均 is no verb here
+            if _MEASURE_HEAD.search(text, name_s, name_e):
+                after_s, after_e, named_after = name_s, name_e, True
+        if has_after and not named_after and self._is_threshold(mention, (s, e), (after_s, after_e), transitive):
+            return None
+        if self._is_condition(mention):
             return None
         # which words name what is measured: those before, the counted noun after, both (None, True), or none
         if has_after and mention.unit in _FREQUENCY_UNITS:
             indicator_span, own = (None if e > s else (after_s, after_e)), True
         elif said_of_before:
             indicator_span, own = None, False
-        elif has_after and (e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS):
+        elif kind == "level" and (given_span := self._given_for(s, e, item_start, mention.end)):
+            indicator_span, own = given_span, True
+        elif has_after and (named_after or e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS):
             indicator_span, own = (after_s, after_e), True
         elif transitive > s or e > s and transitive < 0:
             indicator_span, own = (s, e), True
@@ -805,15 +977,43 @@ class _Reader:
         return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
                         continued, suffix, base)
 
-    @staticmethod
-    def _is_threshold(mention: _Mention, before: tuple[int, int], after: tuple[int, int], transitive: int) -> bool:
-        """超十亿元的行业, 300亿元园区: an amount that qualifies a noun names a class, not a quantity."""
-        if after[1] <= after[0] or mention.unit in _CLASSIFIERS or mention.unit in _FREQUENCY_UNITS:
+    def _given_for(self, start: int, end: int, item_start: int, mention_end: int) -> tuple[int, int] | None:
+        """What a rate or a cap of a policy is of: 按投资额的5%给予[奖励] (the basis of calculation is no
+        indicator), 给予[奖励]，单个企业最高300万元 (a cap for each one says of the award before)."""
+        text = self.text
+        if end > start and text.startswith("按", start):
+            clause_end = _CLAUSE_END.search(text, mention_end)
+            given = _GIVEN_LATER.search(text, mention_end, clause_end.start() if clause_end else len(text))
+            return given.span("word") if given else None
+        if end > start:
+            return None
+        given = _GIVEN_BEFORE_CLAUSE.search(text, max(0, item_start - 16), item_start)
+        return given.span("word") if given else None
+
+    def _is_threshold(self, mention: _Mention, before: tuple[int, int], after: tuple[int, int],
+                      transitive: int) -> bool:
+        """超十亿元的行业, 300亿元园区: an amount that qualifies a noun names a class, not a quantity;
+        but 不超过1%给予奖励 is the rate of what is given."""
+        if after[1] <= after[0] or mention.unit in _CLASSIFIERS or mention.unit in _FREQUENCY_UNITS \
+                or _GIVING.match(self.text, after[0], after[1]):
             return False
         if mention.bound:
             return True
         weak_before = before[1] <= before[0] or transitive >= 0
         return after[0] == mention.end and mention.unit in _MONEY and weak_before
+
+    def _is_condition(self, mention: _Mention) -> bool:
+        """每增加1亿元 (the base of a rate), 对年销售额5亿元以上的企业, 营业收入首次达到10亿元的，: an
+        amount that says who qualifies for what a policy gives is not a quantity of anything."""
+        text, at = self.text, mention.start
+        if _PER_UNIT.search(text, max(0, at - 3), at):
+            return True
+        clause_start = self._reach(at, 0, backwards=True, clause=True)
+        clause_end = self._reach(mention.end, self.size, clause=True)
+        of = text.find("的", mention.end, clause_end)
+        if of < 0 or _GIVING.search(text, clause_start, at) or _GIVING.search(text, mention.end, of):
+            return False
+        return bool(_CONDITION_OPENING.match(text, clause_start, at)) or not text[of + 1:clause_end].strip()
 
     def _after(self, start: int, end: int, predicate: bool) -> tuple[int, int]:
         """The counted noun right after a quantity: 建成3个[国家级…集聚区]; with ``predicate``, the verb
@@ -821,6 +1021,9 @@ class _Reader:
         text = self.text
         stop = _AFTER_STOP.search(text, start, end)
         end = min(stop.start() if stop else end, start + 30)
+        adverb = None if predicate else _ADVERBS.match(text, start, end)
+        if adverb and adverb.end() < end:
+            return adverb.end(), end  # 其中26个已投产投用: what the counted ones did is what is counted
         if not predicate:
             verb = _AFTER_PREDICATE.search(text, start + 1, end)
             end = verb.start() if verb else end
@@ -833,6 +1036,20 @@ class _Reader:
                                               or _MILESTONE.fullmatch(text, start, end)):
             return start, start
         return start, end
+
+    def _own_words(self, start: int, end: int) -> tuple[int, int]:
+        """The words after the last date or headline space inside the span: 四大产业1至9月完成工业总产值 →
+        工业总产值 (the date is the period), 增加值增长9.8% 总量 → 总量."""
+        cut = start
+        i = bisect.bisect_left(self.date_starts, start)
+        while i < len(self.dates) and self.dates[i].start < end:
+            if self.dates[i].end < end:
+                cut = max(cut, self.dates[i].end)
+            i += 1
+        if self.text.find(" ", cut, end) >= 0 or self.text.find("\u3000", cut, end) >= 0:
+            for space in _INNER_SPACE.finditer(self.text, cut, end):
+                cut = space.end()
+        return self._trim(cut, end) if cut > start else (start, end)
 
     def _trim(self, start: int, end: int, places: bool = True) -> tuple[int, int]:
         """The span without connectives, dates, places and verbs at its edges."""
@@ -887,15 +1104,36 @@ class _Reader:
                 period = date.text.lstrip("到至") if date else None
         else:
             date = self._governing_date(at, sentence, block_start)
-            kind = "target" if date and self._is_ahead(date) else reading.kind
-            period = date.text if date else None
+            ahead = date is not None and self._is_ahead(date)
+            kind = "target" if ahead or self._set_by_plan(mention, reading, date, sentence) else reading.kind
+            period = self._period(date, at, sentence, block_start)
         span = reading.indicator_span or (None, None)
+        qualifier = mention.qualifier
+        if qualifier is None and mention.value_max is None and \
+                _CAP_BEFORE.search(self.text, max(0, mention.start - 6), mention.start):
+            qualifier = "under"  # 每家企业最高奖励300万元: the cap stands before the verb of giving
         return Fact(
             indicator=reading.indicator, value=mention.value, unit=mention.unit, kind=kind,
             start=min(reading.evidence_start, mention.number_start), end=max(reading.evidence_end, mention.number_end),
-            indicator_start=span[0], indicator_end=span[1], value_max=mention.value_max, qualifier=mention.qualifier,
+            indicator_start=span[0], indicator_end=span[1], value_max=mention.value_max, qualifier=qualifier,
             period=period, place=reading.place or self._place(mention.start, sentence), basis=reading.basis,
             number_text=self.text[mention.number_start:mention.number_end])
+
+    def _set_by_plan(self, mention: _Mention, reading: _Reading, date: DateMention | None,
+                     sentence: tuple[int, int]) -> bool:
+        """In a plan or a policy a figure the document sets is a target (布设起降点20个, 给予最高100万元奖励,
+        不少于600亩); not what it says of the past (2024年全市…, 目前已建成…), nor a count that sums up
+        the list before it (围绕A、B和C3个重点赛道)."""
+        if self.doc.meta.genre not in PLANNING_GENRES or date is not None and self._has_passed(date):
+            return False
+        text, at = self.text, mention.start
+        if _PAST_MARKER.search(text, sentence[0], at):
+            return False
+        span = reading.indicator_span
+        if span and span[0] >= mention.end:  # a counted noun after the number: is it a list's sum?
+            clause_start = self._reach(at, sentence[0], backwards=True, clause=True)
+            return "、" not in text[clause_start:at] or self._transitive_start(clause_start, at) >= 0
+        return True
 
     def _deadline(self, at: int, sentence: tuple[int, int]) -> str | None:
         """A target's deadline in its sentence: 到2027年, 2027年底前 → 2027年."""
@@ -916,6 +1154,47 @@ class _Reader:
                 return date
             i -= 1
         return None
+
+    def _period(self, date: DateMention | None, at: int, sentence: tuple[int, int], block_start: int) -> str | None:
+        """The period of a fact, in the text's words: its governing ``date``, or a span word said after it
+        (全年, 五年来, which no date resolves), else the date of its section's heading (一、2024年工作回顾)."""
+        starts = self._span_words[0]
+        i = bisect.bisect_left(starts, at) - 1
+        while i >= 0 and starts[i] >= max(block_start, date.start if date else 0):
+            span_start, span_end = starts[i], self._span_words[1][i]
+            if span_end <= at and (span_start >= sentence[0] or self._opens_clause(span_start, block_start)):
+                return self.text[span_start:span_end]
+            i -= 1
+        if date:
+            return date.text
+        heading_starts, heading_dates = self._section_dates
+        heading_date = heading_dates[bisect.bisect_right(heading_starts, block_start) - 1]
+        return heading_date.text if heading_date else None
+
+    @functools.cached_property
+    def _span_words(self) -> tuple[list[int], list[int]]:
+        """Where the span words of the text (全年, 五年来, 近三年间) start and end."""
+        found = [m.span() for m in _SPAN_WORD.finditer(self.text)]
+        return [s for s, _ in found], [e for _, e in found]
+
+    @functools.cached_property
+    def _section_dates(self) -> tuple[list[int], list[DateMention | None]]:
+        """For each block (by its start), the date of the heading of its section: a top-level heading
+        (一、…, or one not numbered) starts a section, a subheading (（一）…) keeps its section's date."""
+        starts: list[int] = []
+        dates: list[DateMention | None] = []
+        current: DateMention | None = None
+        for block in self.doc.blocks:
+            if block.kind in _TITLE_KINDS:
+                current = None
+            elif block.kind in _HEADING_KINDS:
+                i = bisect.bisect_left(self.date_starts, block.start)
+                own = self.dates[i] if i < len(self.dates) and self.dates[i].start < block.end else None
+                if own or not _SUBHEADING.match(self.text, block.start, block.end):
+                    current = own
+            starts.append(block.start)
+            dates.append(current)
+        return starts or [0], dates or [None]
 
     def _is_ahead(self, date: DateMention | None) -> bool:
         """A figure for a period of this year or later that is still well ahead when the document was
@@ -991,6 +1270,11 @@ def _scale_word(scale: str) -> tuple[Decimal, int]:
     word = scale.rstrip("0123456789")
     filler = scale[len(word):]
     return parse_number("1" + word), int(filler) if filler else 0
+
+
+def _inside_word(text: str, at: int, word: str) -> bool:
+    """Whether the qualifier ``word`` at ``at`` ends a longer word instead: 签约, 节约, 合约."""
+    return at > 0 and text[at - 1] in _WORD_BEFORE.get(word, ())
 
 
 def _has_change_tail(words: str) -> bool:

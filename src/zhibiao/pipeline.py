@@ -3,6 +3,7 @@
 Stages, in order:
   1. read      bytes -> RawText (or, for PDF/HTML/DOCX, straight to Documents with blocks)
   2. restore   RawText -> Document with blocks
+  2b. genre    Document -> Document with its genre (bulletin, plan, news …) unless the caller gave one
   3. dates     Document -> Document with dates resolved against the document date
   4. entities  Document -> Document with organisations, places, projects, events
   5. facts     Document -> Document with facts (from the text, then from tables' cells)
@@ -14,13 +15,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from zhibiao import dates, entities, facts, goals, read, readers, restore, tables
+from zhibiao import dates, entities, facts, genre, goals, read, readers, restore, tables
 from zhibiao.errors import InputError
 from zhibiao.model import Document
 
-# 3-6: each takes a Document and returns it with one more layer filled in
+# 2b-6: each takes a Document and returns it with one more layer filled in
 ANALYSIS: tuple[Callable[[Document], Document], ...] = (
-    dates.find_dates, entities.find_entities, facts.find_facts, tables.facts_from_tables, goals.find_goals)
+    genre.find_genre, dates.find_dates, entities.find_entities, facts.find_facts, tables.facts_from_tables,
+    goals.find_goals)
 # Inputs that extract_many runs through one stage before the next
 BATCH_SIZE = 256
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from zhibiao.model import Block, Document, Meta, RawText
+from zhibiao.tables import text_row, text_tables
 
 LINE, VERTICAL, DOUBLED = "line", "vertical", "doubled"
 HEADLINE_KINDS: Final = frozenset({"kicker", "title", "subtitle", "heading", "sidebar_label", "byline"})
@@ -28,14 +29,15 @@ _INDENT: Final = " \t\u3000\xa0"
 _END_CHARS: Final = frozenset("。！？!?…")
 _CLOSERS: Final = "”’」』）)》】〉\"'"
 _TRAILING_PUNCT: Final = "。！？!?，；：、,;:”’」』）)》"
-_NUMBER_STARTS: Final = frozenset("一二三四五六七八九十（(第0123456789")
+_BULLETS: Final = "●•◆■▲▶►★☆◇□◎○"
+_NUMBER_STARTS: Final = frozenset("一二三四五六七八九十（(第0123456789" + _BULLETS)
 _DASHES: Final = frozenset("—－─-")
 _CLAUSE_PUNCT: Final = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
 _SENTENCE_CHARS: Final = "，。；！？,;!?"
 _SENTENCE_PUNCT: Final = re.compile(f"[{_SENTENCE_CHARS}]")
 _NUMBERED: Final = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]"
-    r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]")
+    r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]|[" + _BULLETS + "]")  # a bullet opens a list item too
 # A reporter's role needs a name after a space or colon, or 本报 or a bracket before it: 记者手记 is a label.
 _BYLINE: Final = re.compile(
     r"[（(【](?:本报)?(?:特约|首席|见习)?(?:记者|通讯员)|本报(?:特约|首席|见习)?(?:记者|通讯员)"
@@ -45,6 +47,9 @@ _DATE_LINE: Final = re.compile(r"[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?
 _OFFICIAL: Final = re.compile(r".{0,24}(?:区长|市长|县长|省长|镇长|主任|局长|书记|部长)[ \u3000]+\S{2,4}")
 _PUBLISHER: Final = re.compile(r".{2,24}(?:统计局|调查队|人民政府|委员会|办公室|办公厅|研究院|研究中心|报社)")
 _CAPTION_OPENINGS: Final = ("图为", "图：", "图:", "图片来源", "（图片来源", "(图片来源")
+_TABLE_CAPTION: Final = re.compile(r"(?:续)?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")  # 表1 上半年主要指标
+# A line wholly in brackets, unnumbered: a note such as （此件公开发布）, not a heading.
+_BRACKETED_NOTE: Final = re.compile(r"[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（()）]+[）)]")
 _CAPTION_ENDINGS: Final = ("摄", "摄）", "摄)")
 # Two phrases set apart by a space, as headlines are: 强载体 优布局 树典范.
 _PHRASE_GAP: Final = re.compile(r"[\u4e00-\u9fff”’」』）)》][ \u3000]+[\u4e00-\u9fff“‘「『（(《]")
@@ -69,6 +74,7 @@ WIDEST_COLUMN_EM: Final = 60.0  # a line wider than this was never wrapped at a 
 UNWRAPPED_SHARE: Final = 0.25
 HEADLINE_MAX_EM: Final = 50.0
 SECTION_WIDTH_RATIO: Final = 1.3  # a column this much wider or narrower starts another section
+ECHO_MIN_PAIRS: Final = 2  # two-character words a section's first sentence shares with its heading
 
 
 @dataclass(slots=True)
@@ -98,6 +104,7 @@ class _Block:
     flat: str  # the block's characters without any space: what classification looks at
     ends: bool  # ends a sentence
     kind: str = "paragraph"
+    table_kind: str | None = None  # the kind of a line of a text table: its caption or one of its rows
 
     @property
     def shape(self) -> str:
@@ -113,7 +120,8 @@ class _Block:
 def restore(raw: RawText) -> Document:
     """Restore a text dump into a Document of classified blocks in reading order."""
     units = _units(raw.text)  # 1
-    blocks = _blocks(units)  # 2
+    # a text table sets its cells apart by a full-width space, a tab or two spaces
+    blocks = _blocks(units, "\u3000" in raw.text or "\t" in raw.text or "  " in raw.text)  # 2
     _classify(blocks)  # 3
     blocks = _reading_order(blocks)  # 4
     parts, out, pos = [], [], 0
@@ -308,7 +316,8 @@ def _continues(units: list[_Unit], i: int) -> bool:
         return _column_break(units, i)
     last_of_run = i + 2 >= len(units) or units[i + 2].gap_before
     width = a.full_width
-    if last_of_run and not _ANY_PUNCT.search(b.text) and b.width < width - _tolerance(width):
+    if (last_of_run and not _ANY_PUNCT.search(b.text) and not _CLAUSE_PUNCT.search(a.text)
+            and b.width < width - _tolerance(width)):
         return False  # a short line that ends nothing after a full one: kicker and title, title and subtitle
     if a.text[-1] in "，、,":
         return True  # no paragraph or heading ends on a comma
@@ -342,12 +351,21 @@ def _column_break(units: list[_Unit], i: int) -> bool:
     width, slack = a.full_width, _number_ahead(b)
     column = _column(units, i, 3, 0)
     if column is not None:
-        return _is_full(width, column, slack)
+        return _is_full(width, column, slack) or _sentence_runs_on(units, i, column)
     if _ANY_PUNCT.search(a.text, 0, len(a.text) - 1):
         return True
     # A lone line without punctuation: a column break if it fills the column of the lines around.
     column = _column(units, i, 3, 3, same_run=False)
     return column is not None and _is_full(width, column, slack)
+
+
+def _sentence_runs_on(units: list[_Unit], i: int, column: float) -> bool:
+    """Whether a short line cut mid-sentence after a line of body text cut mid-sentence too goes on
+    after the blank line: body text does not stop without its end mark, so when the next line
+    fills the same column and wraps, the page broke the sentence (临春 / 88.26亩招拍 / ⏎ / 挂地块的…)."""
+    before, b = units[i - 1], units[i + 1]
+    return (i > 0 and before.run == units[i].run and not before.ends and _CLAUSE_PUNCT.search(before.text) is not None
+            and i + 2 < len(units) and units[i + 2].run == b.run and _is_full(b.width, column))
 
 
 def _number_ahead(unit: _Unit) -> float:
@@ -362,24 +380,39 @@ def _unwrapped(units: list[_Unit]) -> bool:
     return bool(widths) and sum(w > WIDEST_COLUMN_EM for w in widths) >= UNWRAPPED_SHARE * len(widths)
 
 
-def _blocks(units: list[_Unit]) -> list[_Block]:
+def _blocks(units: list[_Unit], may_hold_table: bool = True) -> list[_Block]:
+    table_kinds = _text_table_lines(units) if may_hold_table else {}
     if _unwrapped(units):
-        return [_block([unit]) for unit in units]
-    groups: list[list[_Unit]] = []
+        return [_block([unit], table_kinds.get(i)) for i, unit in enumerate(units)]
+    groups: list[tuple[int, list[_Unit]]] = []  # each with the index of its first unit
     for i, unit in enumerate(units):
-        if i and _continues(units, i - 1):
-            groups[-1].append(unit)
+        if i and i not in table_kinds and i - 1 not in table_kinds and _continues(units, i - 1):
+            groups[-1][1].append(unit)
         else:
-            groups.append([unit])
-    return [_block(group) for group in groups]
+            groups.append((i, [unit]))
+    return [_block(group, table_kinds.get(first)) for first, group in groups]
 
 
-def _block(units: list[_Unit]) -> _Block:
+def _block(units: list[_Unit], table_kind: str | None = None) -> _Block:
     """A block of consecutive units, with the text classification looks at."""
     lines = "\n".join([u.text for u in units]) if len(units) > 1 else units[0].text
     text = lines.replace("\n", "")
     flat = _SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
-    return _Block(units, lines, flat, _ends_sentence(flat))
+    return _Block(units, lines, flat, _ends_sentence(flat), table_kind=table_kind)
+
+
+def _text_table_lines(units: list[_Unit]) -> dict[int, str]:
+    """The units that are lines of a table written as text, one row a line, each a block of its own:
+    the rows paragraphs, a 表1 line above them the caption, a 单位 line above them as it reads."""
+    kinds: dict[int, str] = {}
+    for run in text_tables([text_row(u.text) if u.shape == LINE else None for u in units]):
+        kinds.update(dict.fromkeys(run, "paragraph"))
+        above = units[run.start - 1].text if run.start else ""
+        if _TABLE_CAPTION.match(above):
+            kinds[run.start - 1] = "caption"
+        elif "单位" in above and not units[run.start - 1].ends:
+            kinds[run.start - 1] = ""  # a block of its own, of the kind it reads as
+    return kinds
 
 
 # 3. kinds ----------------------------------------------------------------------------------------
@@ -390,9 +423,12 @@ def _is_byline(text: str) -> bool:
         return False
     spaced = " " in text or "\u3000" in text  # an official's title and name stand apart
     flat = _SPACES.sub("", text) if spaced or "\t" in text or "\xa0" in text else text
-    return bool(_BYLINE.match(text.strip()) or _DATE_LINE.fullmatch(flat)
-                or (spaced and _OFFICIAL.fullmatch(text.strip()))
-                or (len(flat) <= 16 and _PUBLISHER.fullmatch(flat)))
+    return bool(_BYLINE.match(text.strip()) or _is_signature(flat) or (spaced and _OFFICIAL.fullmatch(text.strip())))
+
+
+def _is_signature(flat: str) -> bool:
+    """A publisher or a date alone on a line: 某区统计局, 某区人民政府办公室, 2025年3月20日."""
+    return bool(_DATE_LINE.fullmatch(flat) or (len(flat) <= 16 and _PUBLISHER.fullmatch(flat)))
 
 
 def _is_headline(block: _Block) -> bool:
@@ -410,8 +446,15 @@ def _is_caption_like(block: _Block) -> bool:
 
 
 def _classify(blocks: list[_Block]) -> None:
+    body_seen = False
     for block in blocks:
         block.kind = _intrinsic_kind(block)
+        # Below the text, a publisher and a date sign it and a bracketed line is a note: paragraphs of a
+        # notice (…人民政府办公室 / 2025年7月14日 / （此件公开发布）), not a byline or heading.
+        if body_seen and ((block.kind == "byline" and _is_signature(block.flat))
+                          or (block.kind == "heading" and _BRACKETED_NOTE.fullmatch(block.flat))):
+            block.kind = "paragraph"
+        body_seen = body_seen or (block.kind == "paragraph" and block.table_kind is None)
     caption_like = [b.kind == "paragraph" and _is_caption_like(b) for b in blocks]
     last_body = next((k for k in range(len(blocks) - 1, -1, -1)
                       if blocks[k].kind == "paragraph" and not caption_like[k]), -1)
@@ -433,6 +476,8 @@ def _classify(blocks: list[_Block]) -> None:
 
 def _intrinsic_kind(block: _Block) -> str:
     """The kind a block has on its own, before its neighbours are considered."""
+    if block.table_kind:
+        return block.table_kind
     flat = block.flat
     if block.shape == VERTICAL:
         return "caption" if block.ends or len(flat) > 8 else "sidebar_label"
@@ -528,7 +573,25 @@ def _place_orphan_heading(blocks: list[_Block]) -> list[_Block]:
                 and max(column, previous_column) / min(column, previous_column) >= SECTION_WIDTH_RATIO):
             return rest[:k] + [orphan] + rest[k:]
         previous_column = column
-    return blocks
+    echo = _echoed_by(orphan, rest)
+    return rest[:echo] + [orphan] + rest[echo:] if echo else blocks
+
+
+def _echoed_by(heading: _Block, blocks: list[_Block]) -> int | None:
+    """The index of the paragraph, after another paragraph, whose first sentence shares the most
+    two-character words with the heading, as a section's opening echoes its heading (城市更新 腾出
+    发展空间 / 城市更新是…); None unless it shares at least two and more than any other."""
+    flat = heading.flat
+    pairs = {flat[i:i + 2] for i in range(len(flat) - 1)}
+    shared = []
+    for k, block in enumerate(blocks):
+        if k and block.kind == "paragraph" and blocks[k - 1].kind == "paragraph":
+            opening = _SENTENCE_PUNCT.split(block.flat, 1)[0]
+            shared.append((sum(pair in opening for pair in pairs), k))
+    shared.sort(reverse=True)
+    if shared and shared[0][0] >= ECHO_MIN_PAIRS and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+        return shared[0][1]
+    return None
 
 
 # text --------------------------------------------------------------------------------------------
@@ -536,6 +599,8 @@ def _place_orphan_heading(blocks: list[_Block]) -> list[_Block]:
 def _block_text(block: _Block) -> str:
     """The block's restored text: lines joined, the dump's spaces removed, doubles gone."""
     text = block.lines
+    if block.table_kind:
+        return text  # a text table's spaces set its cells apart
     if "\n" in text:
         text = _LATIN_WRAP.sub(" ", text).replace("\n", "")
     if not (" " in text or "\u3000" in text or "\t" in text or "\xa0" in text):

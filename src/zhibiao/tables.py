@@ -25,18 +25,82 @@ _UNIT_NOTE = re.compile(r"单位\s*[:：]\s*([^\s，,；;）)]{1,8})")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _NUMBER = re.compile(rf"^\s*([-−+]?)\s*({numerals.ARABIC})\s*({numerals.SCALE})?\s*(%|％)?\s*[*＊#]*\s*$")
 _SCALE_PREFIX = re.compile(numerals.SCALE)
+_FIGURE = re.compile(r"\d")
 _GENERIC_MEASURES = {"数值", "数量", "绝对数", "绝对值", "总量", "指标值", "合计", "金额", "实绩", "完成"}
+# A text table's cells stand apart by a full-width space, a tab or two spaces; its lines are no sentences.
+_CELL_GAP = re.compile(r"[\u3000\t][ \u3000\t]*| {2,}")
+_SENTENCE_MARK = re.compile(r"[，。；！？,;!?\n]")  # nor more than one line
+_SUBITEM = re.compile(r"^(?:其中|内)[：:]")  # 其中：进口总额 is a row of 进口总额
+TEXT_CELL_MAX = 24
+TEXT_TABLE_MIN_ROWS = 3  # a header and two rows
+TEXT_ROW_MAX = 200  # characters: a longer block is no table's line
 
 
 def facts_from_tables(doc: Document) -> Document:
-    """Add the facts read from every table block's cells to ``doc.facts``."""
+    """Add the facts read from every table block's cells, and from every table written as lines of
+    text, to ``doc.facts``; a text table's cell that the text facts have read already is not read again."""
     previous = None
     for block in doc.blocks:
         if block.kind == "table" and block.rows:
-            note = _UNIT_NOTE.search(doc.text[previous.start:previous.end]) if previous else None
-            doc.facts.extend(_table_facts(doc, block, note.group(1) if note else None))
+            doc.facts.extend(_table_facts(doc, block.rows, _cell_spans(doc, block), _unit_note(doc, previous)))
         previous = block
+    read = [(f.start, f.end) for f in doc.facts]
+    for first, rows in _text_tables(doc):
+        spans = [_text_cell_spans(doc, block, row) for block, row in zip(doc.blocks[first:], rows)]
+        found = _table_facts(doc, rows, spans, _unit_note(doc, doc.blocks[first - 1] if first else None))
+        doc.facts.extend(f for f in found if not any(s < f.end and f.start < e for s, e in read))
     return doc
+
+
+def text_row(line: str) -> list[str] | None:
+    """The cells of a line of a table written as text (进出口总额　311.01亿元　6.1); None if it is not one."""
+    if "\u3000" not in line and "\t" not in line and "  " not in line:
+        return None  # the common case, decided cheaply
+    line = line.strip()
+    if not _CELL_GAP.search(line) or _SENTENCE_MARK.search(line):
+        return None
+    cells = _CELL_GAP.split(line)
+    return cells if all(len(c) <= TEXT_CELL_MAX for c in cells) else None
+
+
+def text_tables(rows: list[list[str] | None]) -> list[range]:
+    """The runs of consecutive lines, given as their ``text_row`` cells, that make a table: a header
+    and at least two rows of as many cells, most rows with a figure."""
+    found, i = [], 0
+    while i < len(rows):
+        if rows[i] is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(rows) and rows[j] is not None and len(rows[j]) == len(rows[i]):
+            j += 1
+        if (j - i >= TEXT_TABLE_MIN_ROWS
+                and 2 * sum(any(_FIGURE.search(c) for c in row[1:]) for row in rows[i + 1:j]) > j - i - 1):
+            found.append(range(i, j))
+        i = j
+    return found
+
+
+def _text_tables(doc: Document) -> list[tuple[int, list[list[str]]]]:
+    """Each run of one-line blocks that makes a text table: its first block's index and its rows."""
+    rows = [text_row(doc.text[b.start:b.end]) if b.end - b.start <= TEXT_ROW_MAX and b.kind != "table" and b.rows is None
+            else None for b in doc.blocks]
+    return [(run.start, [rows[k] for k in run]) for run in text_tables(rows)]
+
+
+def _text_cell_spans(doc: Document, block: Block, row: list[str]) -> list[tuple[int, int]]:
+    spans, pos = [], block.start
+    for cell in row:
+        pos = doc.text.index(cell, pos, block.end)
+        spans.append((pos, pos + len(cell)))
+        pos += len(cell)
+    return spans
+
+
+def _unit_note(doc: Document, block: Block | None) -> str | None:
+    """The unit a 「单位：万元」 in the block above a table names."""
+    note = _UNIT_NOTE.search(doc.text[block.start:block.end]) if block is not None else None
+    return note.group(1) if note else None
 
 
 def _cell_spans(doc: Document, block: Block) -> list[list[tuple[int, int]]] | None:
@@ -53,9 +117,8 @@ def _cell_spans(doc: Document, block: Block) -> list[list[tuple[int, int]]] | No
     return spans
 
 
-def _table_facts(doc: Document, block: Block, table_unit: str | None) -> list[Fact]:
-    rows = block.rows
-    spans = _cell_spans(doc, block)
+def _table_facts(doc: Document, rows: list[list[str]], spans: list[list[tuple[int, int]]] | None,
+                 table_unit: str | None) -> list[Fact]:
     if spans is None or len(rows) < 2:
         return []
     header_rows = 1  # rows with no figure after their first cell are headers
@@ -83,7 +146,9 @@ def _table_facts(doc: Document, block: Block, table_unit: str | None) -> list[Fa
                 label_cell, indicator = (i, 0), _label(rows[i][0])
                 period = _label(header) if _PERIOD.match(_label(header)) else None
                 measure = measures[k][0] if measures[k] else None
-                if measure and measure not in _GENERIC_MEASURES and measure not in indicator:
+                # 水泥 + 产量 is 水泥产量; 发电量 already names a quantity, as its last character says
+                if (measure and measure not in _GENERIC_MEASURES and measure not in indicator
+                        and indicator[-1] != measure[-1]):
                     indicator += measure
             if not indicator:
                 continue
@@ -96,13 +161,13 @@ def _table_facts(doc: Document, block: Block, table_unit: str | None) -> list[Fa
             elif kind == "rank":
                 unit = unit or "名"
             value, unit = _base_units(value, unit)
-            label_start, _ = spans[label_cell[0]][label_cell[1]]
-            grounded = doc.text[label_start:].startswith(indicator)
+            label_start, label_end = spans[label_cell[0]][label_cell[1]]
+            found = doc.text.find(indicator, label_start, label_end)  # 其中：进口总额 holds 进口总额
             basis = _BASIS.search(header)
             facts.append(Fact(
                 indicator=indicator, value=value, unit=unit, kind=kind, start=spans[i][k][0], end=spans[i][k][1],
-                indicator_start=label_start if grounded else None,
-                indicator_end=label_start + len(indicator) if grounded else None,
+                indicator_start=found if found >= 0 else None,
+                indicator_end=found + len(indicator) if found >= 0 else None,
                 period=period, basis=basis.group(0) if basis else None, number_text=rows[i][k].strip(),
             ))
     return facts
@@ -124,7 +189,7 @@ def _measures(headers: list[str], unit_column: int | None) -> list[tuple[str, in
 
 def _label(cell: str) -> str:
     """A header or row label without its unit in brackets and without its spaces."""
-    return re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", cell)).strip("：:")
+    return _SUBITEM.sub("", re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", cell)).strip("：:"))
 
 
 def _unit_in(cell: str) -> str | None:

@@ -28,7 +28,7 @@ Offset = Query(0, ge=0, le=1_000_000_000, description="rows to skip")
 @router.get("/documents", summary="Documents, newest first, with full-text search in Chinese")
 def list_documents(search: str | None = Query(None, description="words the document's text contains"),
                    place: str | None = Query(None, description="substring of the document's place"),
-                   genre: str | None = Query(None, description="the genre, e.g. statistical_bulletin, news"),
+                   genre: str | None = Query(None, description="the genre, e.g. bulletin, news"),
                    limit: int = Limit, offset: int = Offset, store: Any = Depends(get_store)) -> dict[str, Any]:
     filters = {"search": search or None, "place": place or None, "genre": genre or None}
     return {"total": store.count_documents(**filters), "limit": limit, "offset": offset,
