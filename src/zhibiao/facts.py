@@ -247,6 +247,8 @@ _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
 
 # --- statements of intent: numbers after these in the same sentence are targets
 _INTENT: Final = re.compile(
+    # one class of every first character, tested before the alternatives: most positions fail it at once
+    r"(?=[力确争预目计拟到至年将今明下未有可建投达运完竣落开满])(?:"
     r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟"
     r"|到(?P<by>[0-9]{4})年(?:底|末)?|至(?P<until>[0-9]{4})年(?:底|末)?"  # 到2027年: a deadline
     rf"|年(?<=(?P<before>[0-9]{{4}})年){DEADLINE_AFTER_DATE}"  # 2027年前: a deadline, its year before the match
@@ -255,7 +257,7 @@ _INTENT: Final = re.compile(
     r"|今年(?:还|也|都|仍)?将|明年(?:还|也|都|仍)?将|年内(?:还|也|都|仍)?将|下一步(?:还|也|都|仍)?将"
     r"|未来(?:还|也|都|仍)?将"  # 将 right after a time word is the future tense
     # an expectation: 预计每年可接待…, 建成后可实现…; whether it looks ahead is read from its dates
-    r"|(?P<expect>预计|有望|可望|(?:建成|投产|达产|投用|运营|完工|竣工|落成|落地|开业|满产|达效)后)")
+    r"|(?P<expect>预计|有望|可望|(?:建成|投产|达产|投用|运营|完工|竣工|落成|落地|开业|满产|达效)后))")
 # what says a figure of a plan is already there: 目前, 已建成, 全市共有; not 比上年 (a basis)
 _PAST_MARKER: Final = re.compile(
     r"已(?:经)?(?:累计)?(?:建成|建设|完成|达到|达|实现|形成|拥有|有|开通|培育|引进|突破|超过|落地|投产|集聚|入驻)"
@@ -357,6 +359,10 @@ class _Reader:
         except ValueError:
             self.today = None
         self.year = self.today.year if self.today else None
+        # Worked out once here: a compiled class keeps no cache of its own (functools.cached_property
+        # would compute them again for every fact).
+        self.span_words = self._find_span_words()
+        self.section_dates = self._find_section_dates()
 
     # --- blocks
     def carries_intent(self, block: Block, carried: bool) -> bool:
@@ -1008,10 +1014,12 @@ class _Reader:
         text, at = self.text, mention.start
         if _PER_UNIT.search(text, max(0, at - 3), at):
             return True
-        clause_start = self._reach(at, 0, backwards=True, clause=True)
         clause_end = self._reach(mention.end, self.size, clause=True)
         of = text.find("的", mention.end, clause_end)
-        if of < 0 or _GIVING.search(text, clause_start, at) or _GIVING.search(text, mention.end, of):
+        if of < 0 or _GIVING.search(text, mention.end, of):
+            return False
+        clause_start = self._reach(at, 0, backwards=True, clause=True)
+        if _GIVING.search(text, clause_start, at):
             return False
         return bool(_CONDITION_OPENING.match(text, clause_start, at)) or not text[of + 1:clause_end].strip()
 
@@ -1158,27 +1166,25 @@ class _Reader:
     def _period(self, date: DateMention | None, at: int, sentence: tuple[int, int], block_start: int) -> str | None:
         """The period of a fact, in the text's words: its governing ``date``, or a span word said after it
         (全年, 五年来, which no date resolves), else the date of its section's heading (一、2024年工作回顾)."""
-        starts = self._span_words[0]
+        starts = self.span_words[0]
         i = bisect.bisect_left(starts, at) - 1
         while i >= 0 and starts[i] >= max(block_start, date.start if date else 0):
-            span_start, span_end = starts[i], self._span_words[1][i]
+            span_start, span_end = starts[i], self.span_words[1][i]
             if span_end <= at and (span_start >= sentence[0] or self._opens_clause(span_start, block_start)):
                 return self.text[span_start:span_end]
             i -= 1
         if date:
             return date.text
-        heading_starts, heading_dates = self._section_dates
+        heading_starts, heading_dates = self.section_dates
         heading_date = heading_dates[bisect.bisect_right(heading_starts, block_start) - 1]
         return heading_date.text if heading_date else None
 
-    @functools.cached_property
-    def _span_words(self) -> tuple[list[int], list[int]]:
+    def _find_span_words(self) -> tuple[list[int], list[int]]:
         """Where the span words of the text (全年, 五年来, 近三年间) start and end."""
         found = [m.span() for m in _SPAN_WORD.finditer(self.text)]
         return [s for s, _ in found], [e for _, e in found]
 
-    @functools.cached_property
-    def _section_dates(self) -> tuple[list[int], list[DateMention | None]]:
+    def _find_section_dates(self) -> tuple[list[int], list[DateMention | None]]:
         """For each block (by its start), the date of the heading of its section: a top-level heading
         (一、…, or one not numbered) starts a section, a subheading (（一）…) keeps its section's date."""
         starts: list[int] = []
