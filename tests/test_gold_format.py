@@ -24,7 +24,8 @@ GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 DOC_KEYS = {"id", "genre", "doc_date", "place", "source_urls", "blocks", "facts", "entities", "goals"}
 FACT_KEYS = {"indicator", "value", "unit", "kind", "qualifier", "period", "evidence"}
 GENRE_MINIMUM = {"bulletin": 2, "work_report": 2, "action_plan": 1, "news": 2, "feature": 2, "policy_notice": 1}
-DECREASE_WORDS = ("下降", "减少", "回落", "降低", "下跌", "减产", "压减", "负增长", "-")
+# A narrowing is a fall of what narrows: 降幅收窄2.6个百分点 is a change of −2.6 of the indicator 降幅.
+DECREASE_WORDS = ("下降", "减少", "回落", "收窄", "缩小", "降低", "下跌", "减产", "压减", "负增长", "-")
 
 ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(万亿|亿|万|千)?(\d{1,4}(?![\d.]))?")
 CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万亿点]+")
@@ -210,7 +211,7 @@ def test_gold_format_corpus_covers_every_genre_place_and_year():
     assert len(golds) >= 10
     assert all(genres[genre] >= n for genre, n in GENRE_MINIMUM.items()), genres
     assert len({g["place"] for g in golds}) >= 8
-    assert all(date(2019, 1, 1) <= date.fromisoformat(g["doc_date"]) <= date(2025, 12, 31) for g in golds)
+    assert all(date(2017, 1, 1) <= date.fromisoformat(g["doc_date"]) <= date(2025, 12, 31) for g in golds)
     lengths = {g["id"]: len("".join(b["text"] for b in g["blocks"])) for g in golds}
     assert all(600 <= n <= 2500 for n in lengths.values()), lengths
     readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
@@ -241,6 +242,16 @@ def test_gold_format_checks_catch_a_broken_gold():
     assert grounding_problems(wrong_sign)
     assert input_problems(retyped, raw)
     assert not input_problems(gold, raw)
+
+
+def test_gold_format_sign_check_reads_a_narrowing_decline_as_a_fall():
+    gold = load(GOLD_DIR / "bulletin-qingyuan-2024.json")
+    narrowing = [f for f in gold["facts"] if f["indicator"] == "降幅"]
+    assert narrowing and all(f["value"] < 0 for f in narrowing)
+    assert not grounding_problems(gold)
+    for fact in narrowing:
+        fact["value"] = -fact["value"]
+    assert len(grounding_problems(gold)) == len(narrowing)
 
 
 def test_gold_format_undoubles_fake_bold_lines_only():
