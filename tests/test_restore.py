@@ -347,3 +347,30 @@ def test_restore_leaves_a_stranded_heading_no_section_echoes():
     page = ECHO_PAGE.replace("产业升级一直是全区发展的主线\n。", "工业一直是全区发展的主线所\n在。")
     texts = [text for _, text in _blocks(_restore(page))]
     assert texts[2] == "产业升级 园区有了新气象"  # right after the headline group, where the dump put it
+
+
+FIGURE_BOX_PAGE = ("本报记者 王敏\n\n 造绿 荒坡变成了公园\n\n全区今年新建口袋公园二十六个，\n改造绿道四十公里，"
+                   "群众出门见绿\n更加方便。\n\n"
+                   "数\n说\n绿\n化\n\n"
+                   "46.2%\n2024 年末全区建成区绿化\n覆盖率\n\n"
+                   "1.8万亩\n今年完成的国土绿化面积\n\n"
+                   "山\n间\n步\n道\n。\n\n"
+                   "绿色新区\n\n新区 荒坡披绿 公园里的城市加速成形\n")
+
+
+def test_restore_reads_a_sidebar_box_of_figures_under_its_label():
+    blocks = _blocks(_restore(FIGURE_BOX_PAGE))
+    assert blocks[:2] == [("kicker", "绿色新区"), ("title", "新区 荒坡披绿 公园里的城市加速成形")]
+    assert blocks[-4:] == [("sidebar_label", "数说绿化"), ("paragraph", "46.2% 2024年末全区建成区绿化覆盖率"),
+                           ("paragraph", "1.8万亩 今年完成的国土绿化面积"), ("caption", "山间步道。")]
+
+
+@pytest.mark.parametrize("page", [
+    FIGURE_BOX_PAGE.replace("数\n说\n绿\n化\n\n", ""),  # no label over the figures
+    FIGURE_BOX_PAGE.replace("1.8万亩\n今年完成的国土绿化面积\n\n", ""),  # a single figure makes no box
+    FIGURE_BOX_PAGE.replace("覆盖率\n", "覆盖率。\n"),  # a paragraph that opens with a figure
+])
+def test_restore_takes_no_figure_lines_for_a_box_outside_one(page):
+    doc = _restore(page)
+    assert not any(kind == "paragraph" and " " in text for kind, text in _blocks(doc))
+    assert_text_kept(doc)

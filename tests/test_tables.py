@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from zhibiao import tables
 from zhibiao.model import Block, Document, Fact
 
@@ -101,3 +103,12 @@ def test_tables_text_table_in_a_bulletin_end_to_end():
                                     ("水泥产量", "change", "%", Decimal("-4.1")),
                                     ("发电量", "level", "千瓦时", Decimal("2170000000")),
                                     ("发电量", "change", "%", Decimal("9.2"))])
+
+
+@pytest.mark.parametrize("gap", ["\t", "  "])
+def test_tables_text_table_with_tabs_or_two_spaces_between_cells(gap):
+    rows = [["地区", "常住人口（万人）", "比上年增长（%）"], ["东城", "52.3", "1.2"], ["西城", "38.6", "-0.4"]]
+    doc = _text_table_document([gap.join(row) for row in rows])
+    facts = {(f.indicator, f.kind, f.unit, f.value) for f in tables.facts_from_tables(doc).facts}
+    assert ("东城常住人口", "level", "人", Decimal("523000")) in facts
+    assert ("西城常住人口", "change", "%", Decimal("-0.4")) in facts

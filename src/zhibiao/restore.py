@@ -10,8 +10,9 @@ fake-bold text is printed twice and the headline may come last. Restoration work
               sidebar_label
   4. order    the headline group first; a heading the dump put on top moves before its section
 
-Nothing is rewritten but removed doubles and the spaces a dump inserts, so every character of a
-block can be found on the raw lines its ``Block.lines`` name.
+Nothing is rewritten but removed doubles and the spaces a dump inserts (a space sets a sidebar's
+figure apart from the words under it), so every character of a block can be found on the raw lines
+its ``Block.lines`` name.
 """
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from typing import Final
 from zhibiao.model import Block, Document, Meta, RawText
 from zhibiao.tables import text_row, text_tables
 
-LINE, VERTICAL, DOUBLED = "line", "vertical", "doubled"
+LINE: Final = "line"
+VERTICAL: Final = "vertical"
+DOUBLED: Final = "doubled"
 HEADLINE_KINDS: Final = frozenset({"kicker", "title", "subtitle", "heading", "sidebar_label", "byline"})
 
 _INDENT: Final = " \t\u3000\xa0"
@@ -32,6 +35,7 @@ _TRAILING_PUNCT: Final = "。！？!?，；：、,;:”’」』）)》"
 _BULLETS: Final = "●•◆■▲▶►★☆◇□◎○"
 _NUMBER_STARTS: Final = frozenset("一二三四五六七八九十（(第0123456789" + _BULLETS)
 _DASHES: Final = frozenset("—－─-")
+_DIGITS: Final = frozenset("0123456789")
 _CLAUSE_PUNCT: Final = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
 _SENTENCE_CHARS: Final = "，。；！？,;!?"
 _SENTENCE_PUNCT: Final = re.compile(f"[{_SENTENCE_CHARS}]")
@@ -45,7 +49,8 @@ _BYLINE: Final = re.compile(
     r"|摄影[/／|｜:：]")
 _DATE_LINE: Final = re.compile(r"[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?")
 _OFFICIAL: Final = re.compile(r".{0,24}(?:区长|市长|县长|省长|镇长|主任|局长|书记|部长)[ \u3000]+\S{2,4}")
-_PUBLISHER: Final = re.compile(r".{2,24}(?:统计局|调查队|人民政府|委员会|办公室|办公厅|研究院|研究中心|报社)")
+_PUBLISHER_ENDINGS: Final = ("统计局", "调查队", "人民政府", "委员会", "办公室", "办公厅", "研究院", "研究中心", "报社")
+_PUBLISHER: Final = re.compile(r".{2,24}(?:" + "|".join(_PUBLISHER_ENDINGS) + ")")
 _CAPTION_OPENINGS: Final = ("图为", "图：", "图:", "图片来源", "（图片来源", "(图片来源")
 _TABLE_CAPTION: Final = re.compile(r"(?:续)?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")  # 表1 上半年主要指标
 # A line wholly in brackets, unnumbered: a note such as （此件公开发布）, not a heading.
@@ -74,6 +79,7 @@ WIDEST_COLUMN_EM: Final = 60.0  # a line wider than this was never wrapped at a 
 UNWRAPPED_SHARE: Final = 0.25
 HEADLINE_MAX_EM: Final = 50.0
 SECTION_WIDTH_RATIO: Final = 1.3  # a column this much wider or narrower starts another section
+SIDEBAR_LABEL_MAX: Final = 8  # characters of a vertical label; a longer vertical run is a caption
 ECHO_MIN_PAIRS: Final = 2  # two-character words a section's first sentence shares with its heading
 
 
@@ -105,6 +111,7 @@ class _Block:
     ends: bool  # ends a sentence
     kind: str = "paragraph"
     table_kind: str | None = None  # the kind of a line of a text table: its caption or one of its rows
+    figure_item: bool = False  # a figure and what it counts, an item of a sidebar box under a label
 
     @property
     def shape(self) -> str:
@@ -184,7 +191,7 @@ def _unit(text: str, numbers: range, indent: bool, gap: bool, shape: str, previo
     if punct is None:
         headline = (number is None and width <= HEADLINE_MAX_EM and (" " in text or "\u3000" in text)
                     and _PHRASE_GAP.search(text) is not None)
-        byline = _is_byline(text)
+        byline = _names_byline(text)
         standalone = byline or number is not None or _dashed(text)
     else:
         headline = False
@@ -384,21 +391,63 @@ def _blocks(units: list[_Unit], may_hold_table: bool = True) -> list[_Block]:
     table_kinds = _text_table_lines(units) if may_hold_table else {}
     if _unwrapped(units):
         return [_block([unit], table_kinds.get(i)) for i, unit in enumerate(units)]
+    items = _figure_items(units)
+    joins: dict[int, bool] = {}  # whether unit i joins the block before it, where a table or a box decides
+    for i in table_kinds:
+        joins[i] = joins[i + 1] = False
+    for item in items:
+        joins.update(dict.fromkeys(item, True))
+        joins[item.start] = joins[item.stop] = False
     groups: list[tuple[int, list[_Unit]]] = []  # each with the index of its first unit
     for i, unit in enumerate(units):
-        if i and i not in table_kinds and i - 1 not in table_kinds and _continues(units, i - 1):
+        joined = joins.get(i) if joins else None
+        if i and (_continues(units, i - 1) if joined is None else joined):
             groups[-1][1].append(unit)
         else:
             groups.append((i, [unit]))
-    return [_block(group, table_kinds.get(first)) for first, group in groups]
+    starts = {item.start for item in items}
+    return [_block(group, table_kinds.get(first), first in starts) for first, group in groups]
 
 
-def _block(units: list[_Unit], table_kind: str | None = None) -> _Block:
+def _figure_items(units: list[_Unit]) -> list[range]:
+    """The items of a sidebar box under a vertical label (数说新区, one character a line): two or more, each
+    a line that is a figure alone (1000亿元, 9个街道) with the lines under it that say what it
+    counts, up to a blank line, ending no sentence."""
+    boxes: list[range] = []
+    for k, label in enumerate(units):
+        if label.shape != VERTICAL or label.ends or len(label.text) > SIDEBAR_LABEL_MAX:
+            continue
+        items, first = [], k + 1
+        while first + 1 < len(units) and _is_figure_line(units[first]) and _runs_on(units[first + 1]):
+            end = first + 1
+            while end < len(units) and _runs_on(units[end]):
+                end += 1
+            if units[end - 1].ends:
+                break  # a paragraph that opens with a figure
+            items.append(range(first, end))
+            first = end
+        if len(items) >= 2:
+            boxes += items
+    return boxes
+
+
+def _runs_on(unit: _Unit) -> bool:
+    """Whether a line goes on from the line above it, with no blank line between."""
+    return not unit.gap_before and unit.shape == LINE
+
+
+def _is_figure_line(unit: _Unit) -> bool:
+    """A line that opens a paragraph with a figure and holds no punctuation: 397.5公里, 12个乡镇."""
+    return (unit.gap_before and unit.shape == LINE and unit.text[0] in _DIGITS and not unit.numbered
+            and _ANY_PUNCT.search(unit.text) is None)
+
+
+def _block(units: list[_Unit], table_kind: str | None = None, figure_item: bool = False) -> _Block:
     """A block of consecutive units, with the text classification looks at."""
     lines = "\n".join([u.text for u in units]) if len(units) > 1 else units[0].text
     text = lines.replace("\n", "")
     flat = _SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
-    return _Block(units, lines, flat, _ends_sentence(flat), table_kind=table_kind)
+    return _Block(units, lines, flat, _ends_sentence(flat), table_kind=table_kind, figure_item=figure_item)
 
 
 def _text_table_lines(units: list[_Unit]) -> dict[int, str]:
@@ -419,7 +468,12 @@ def _text_table_lines(units: list[_Unit]) -> dict[int, str]:
 
 def _is_byline(text: str) -> bool:
     """A reporter, author, publisher or date line: 记者 王敏, 本报通讯员 李强, 某区统计局, 2025年3月20日."""
-    if len(text) > 60 or _SENTENCE_PUNCT.search(text):
+    return not _SENTENCE_PUNCT.search(text) and _names_byline(text)
+
+
+def _names_byline(text: str) -> bool:
+    """Whether a line without a sentence's punctuation is a byline."""
+    if len(text) > 60:
         return False
     spaced = " " in text or "\u3000" in text  # an official's title and name stand apart
     flat = _SPACES.sub("", text) if spaced or "\t" in text or "\xa0" in text else text
@@ -428,7 +482,9 @@ def _is_byline(text: str) -> bool:
 
 def _is_signature(flat: str) -> bool:
     """A publisher or a date alone on a line: 某区统计局, 某区人民政府办公室, 2025年3月20日."""
-    return bool(_DATE_LINE.fullmatch(flat) or (len(flat) <= 16 and _PUBLISHER.fullmatch(flat)))
+    # cheap tests first: the date's 月 and the publisher's ending
+    return bool(("月" in flat and _DATE_LINE.fullmatch(flat))
+                or (len(flat) <= 16 and flat.endswith(_PUBLISHER_ENDINGS) and _PUBLISHER.fullmatch(flat)))
 
 
 def _is_headline(block: _Block) -> bool:
@@ -478,9 +534,11 @@ def _intrinsic_kind(block: _Block) -> str:
     """The kind a block has on its own, before its neighbours are considered."""
     if block.table_kind:
         return block.table_kind
+    if block.figure_item:
+        return "paragraph"
     flat = block.flat
     if block.shape == VERTICAL:
-        return "caption" if block.ends or len(flat) > 8 else "sidebar_label"
+        return "caption" if block.ends or len(flat) > SIDEBAR_LABEL_MAX else "sidebar_label"
     if len(block.units) == 1 and block.units[0].byline:
         return "byline"
     if len(flat) <= 80 and (flat.startswith(_CAPTION_OPENINGS) or flat.endswith(_CAPTION_ENDINGS)):
@@ -601,11 +659,19 @@ def _block_text(block: _Block) -> str:
     text = block.lines
     if block.table_kind:
         return text  # a text table's spaces set its cells apart
+    if block.figure_item:  # the figure stands apart from what it counts: 1000亿元 全年地区生产总值目标
+        figure, _, counted = text.partition("\n")
+        return _running_text(figure, block.kind) + " " + _running_text(counted, block.kind)
+    return _running_text(text, block.kind)
+
+
+def _running_text(text: str, kind: str) -> str:
+    """Lines joined, with the dump's spaces removed (in a headline, only those beside digits)."""
     if "\n" in text:
         text = _LATIN_WRAP.sub(" ", text).replace("\n", "")
     if not (" " in text or "\u3000" in text or "\t" in text or "\xa0" in text):
         return text
-    if block.kind in HEADLINE_KINDS:
+    if kind in HEADLINE_KINDS:
         return _SPACES.sub(" ", _DIGIT_SPACE.sub("", text)).strip()
     return _DUMP_SPACE.sub("", text)
 

@@ -44,8 +44,9 @@ def facts_from_tables(doc: Document) -> Document:
         if block.kind == "table" and block.rows:
             doc.facts.extend(_table_facts(doc, block.rows, _cell_spans(doc, block), _unit_note(doc, previous)))
         previous = block
-    read = [(f.start, f.end) for f in doc.facts]
-    for first, rows in _text_tables(doc):
+    found_tables = _text_tables(doc)
+    read = [(f.start, f.end) for f in doc.facts] if found_tables else []
+    for first, rows in found_tables:
         spans = [_text_cell_spans(doc, block, row) for block, row in zip(doc.blocks[first:], rows)]
         found = _table_facts(doc, rows, spans, _unit_note(doc, doc.blocks[first - 1] if first else None))
         doc.facts.extend(f for f in found if not any(s < f.end and f.start < e for s, e in read))
@@ -83,6 +84,8 @@ def text_tables(rows: list[list[str] | None]) -> list[range]:
 
 def _text_tables(doc: Document) -> list[tuple[int, list[list[str]]]]:
     """Each run of one-line blocks that makes a text table: its first block's index and its rows."""
+    if "\u3000" not in doc.text and "\t" not in doc.text and "  " not in doc.text:
+        return []  # no line has cells: the common case, decided by one look at the text
     rows = [text_row(doc.text[b.start:b.end]) if b.end - b.start <= TEXT_ROW_MAX and b.kind != "table" and b.rows is None
             else None for b in doc.blocks]
     return [(run.start, [rows[k] for k in run]) for run in text_tables(rows)]
