@@ -305,3 +305,49 @@ def test_entities_a_zone_named_by_one_character_needs_its_city_on_the_page():
 def test_entities_an_airport_inside_a_work_is_not_listed_alone():
     doc = entities_of("推进宜宾机场迁建。")
     assert names(doc) == {("project", "宜宾机场迁建")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a laboratory, named in full with the place that heads it
+    ("成都市加快推进天府永兴实验室建设，温江农业实验室挂牌。", ("org", "温江农业实验室")),
+    ("成都市加快推进天府永兴实验室建设。", ("org", "天府永兴实验室")),
+    # a body after a verb: the verb is no part of it
+    ("受市人民政府委托，现将计划执行情况报告如下。", ("org", "市人民政府")),
+    # a programme's name runs on to the city it makes one of
+    ("芜湖市入选全国文化消费试点城市。", ("project", "全国文化消费试点城市")),
+    # works without a place: numbered by a brand, invested in, a metro line's extension, a brand's phase
+    ("瑞丰第二工业园建成投产。", ("project", "瑞丰第二工业园")),
+    ("总投资35亿元的华晟高纯硅项目投产。", ("project", "华晟高纯硅项目")),
+    ("地铁6号线南延线开通运营。", ("project", "地铁6号线南延线")),
+    ("轨道交通3号线二期开工。", ("project", "轨道交通3号线二期")),
+    ("引进宁远科技、恒拓三期等项目。", ("project", "恒拓三期")),
+    # a campaign named by its slogan, a jurisdiction's work meeting
+    ("开展“春风送岗”专项活动。", ("event", "“春风送岗”专项活动")),
+    ("在全省项目建设工作会议上作交流发言。", ("event", "全省项目建设工作会议")),
+    # a landmark that names a park stands alone too
+    ("青湖公园建成开放，青湖周边新增绿道5公里。", ("place", "青湖")),
+    ("洛阳市老城区文旅消费持续升温。", ("place", "老城区")),
+    ("滨州市惠民、阳信两县粮食增产。", ("place", "惠民")),
+])
+def test_entities_names_without_a_place_before_them(text, expected):
+    assert expected in names(entities_of(text))
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    ("全市新建省重点实验室3个，国家重点实验室1个。", "省重点实验室"),
+    ("全市新建省重点实验室3个，国家重点实验室1个。", "国家重点实验室"),
+    ("受市人民政府委托，现将计划执行情况报告如下。", "受市人民政府"),
+    ("全市第二工业园开工。", "全市第二工业园"),
+    ("总投资8亿元的污水处理项目开工。", "污水处理项目"),
+    ("市民乘坐地铁2号线出行。", "地铁2号线"),
+    ("一期、二期工程进展顺利，比上年同期增长。", "一期"),
+    ("第十一期、第十二期培训班结业。", "第十一期"),
+    ("举办“双十一”等活动。", "“双十一”等活动"),
+    ("各地召开工作会议。", "工作会议"),
+    ("人民公园游客增多，人民群众满意。", "人民"),
+    # a county's short form cut out of a phrase (惠民|生), a common phrase that is a district elsewhere
+    ("滨州市今年坚持稳增长、惠民生、防风险。", "惠民"),
+    ("昆明市老城区更新改造加快推进。", "老城区"),
+])
+def test_entities_levels_phrases_and_plain_works_stay_unnamed(text, unexpected):
+    assert unexpected not in {e.text for e in entities_of(text).entities}
