@@ -55,14 +55,16 @@ _UNIT: Final = "(?:" + "|".join(
 _CLASSIFIERS: Final = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇部支宗笔例份册户")
 _SINGLE_CHINESE_UNITS: Final = frozenset({"次", "度", "年", "成", "倍", "个百分点", "家", "所", "座"})
 _TIME_UNITS: Final = frozenset({"年", "个月"})  # durations count only after 连续: 连续四年, not 五年规划
+_DURATION_BOUND: Final = re.compile(r"(?:不超过|不少于|不低于|至少|最长|最短|期限为?|期为)$")  # or a bound: 不超过三年
+_DURATION_BOUND_ENDINGS: Final = frozenset("过于少长短限为")
 _MEETING: Final = re.compile(r"(?:全体)?(?:全会|会议|常委会|代表大会|党代会|人代会|大会|集体学习)")
 
-_NUMBER: Final = rf"(?:{ARABIC}|{CHINESE}|[百千][万亿])"
+_NUMBER: Final = rf"(?:{ARABIC}|{CHINESE}|[百千][万亿]|万亿)"  # 突破万亿元: a scale word alone
 _SP: Final = r"[ \u3000]?"
 _ARABIC_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 _SCALE_PART: Final = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: digits after a scale word fill it in
 _PRE_WORDS: Final = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
-                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多", "最高", "上限为", "上限"),
+                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多", "最高", "上限为", "上限", "迈过", "迈上"),
                      key=len, reverse=True)
 _QUANTITY_PATTERN: Final = (
     rf"(?:(?P<pre>{'|'.join(_PRE_WORDS)})了?)?"  # 超过了: with the aspect particle
@@ -83,6 +85,7 @@ _PRE_WORDS_BY_ENDING: Final = {c: [w for w in _PRE_WORDS if w[-1] == c] for c in
 # not those that also end a word before 约 (一条约240米, 聚集约200家, 办公约300平方米)
 _WORD_BEFORE: Final = {"约": frozenset("签节履缔违预践毁婚盟")}
 _NEGATIVE_SIGNS: Final = frozenset("-−－")
+_QUANTITY_LEADS: Final = frozenset(_NEGATIVE_SIGNS | {"了"} | set(_PRE_WORDS_BY_ENDING))  # what may stand before one
 # what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
 # decimal point or separator, a range or list separator, a space
 _ARABIC_CHECKED_UNITS: Final = frozenset({"度", "次", "年", "个月"})  # the units _unit_fits may refuse after 0-9
@@ -91,32 +94,36 @@ _CONTINUES: Final = "".join(sorted(set("".join(_UNITS) + "万萬亿億多余点.
 # start with a character class, which lets the engine skip ahead to where a run can begin
 _NUMERALS: Final = "[0-9０-９零〇○一二三四五六七八九两十拾百千]"
 _NUMERAL_RUN: Final = re.compile(rf"{_NUMERALS}{_NUMERALS}*+(?:(?=[{re.escape(_CONTINUES)}])|\Z)")
+_NUMERAL_CHARS: Final = frozenset(_NUMERALS[1:-1].replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９"))
 _QUALIFIERS: Final = {
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "左右": "approx", "上下": "approx",
     "超": "over", "超过": "over", "超出": "over", "逾": "over", "多": "over", "余": "over", "以上": "over",
     "不少于": "over", "不低于": "over", "至少": "over", "开外": "over", "突破": "over", "跨过": "over",
-    "跨越": "over",
-    "不足": "under", "不到": "under", "以下": "under", "以内": "under", "之内": "under", "不超过": "under",
+    "跨越": "over", "迈过": "over", "迈上": "over",
+    "不足": "under", "不到": "under", "不高于": "under", "以下": "under", "以内": "under", "之内": "under", "不超过": "under",
     "最多": "under", "最高": "under", "上限为": "under", "上限": "under",  # 最高100万元: a cap on what is given
 }
 
 # --- ranks: an ordinal after a ranking verb or a scope word. Patterns searched over whole blocks start
 # every alternative with a plain character, so that the engine skips to where one can begin.
 _RANK_ANCHOR: Final = re.compile(
-    r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)(?P<more>(?:、(?:[0-9]+|[一二三四五六七八九十]+))*)(?:位|名)?"
-    r"|首位|榜首|冠军"
+    r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)"
+    r"(?P<more>(?:(?:位|名)?[、和及与]第?(?:[0-9]+|[一二三四五六七八九十]+))*)(?:位|名)?"  # 第一、第二和第三位
+    r"|首位|榜首|冠军|居首|领跑(?P<leads>全国|全省|全市|全区|全县)"  # 全省居首, 增速领跑全市: first
     r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?)"
     r"(?=$|[，。；、！？…）)”,;!?\s的和并且]|名次)")
 _AMONG: Final = re.compile(r"在(?P<among>[^，。；、]{1,16}?)(?:中|内|之中|当中)(?:[位名]?[列居])$")
 _AMONG_BEFORE: Final = re.compile(r"在(?P<among>[^，。；、在]{1,16}?)(?:中|内|之中|当中)$")
 _SCOPE_PHRASE: Final = re.compile(r"在[^，。；、在]{1,20}?(?P<among>中|内|之中|当中|范围内)?$")  # 在全省各市中
-_RANKED_LIST: Final = re.compile(r"在(?P<list>[^，。；]{2,40}?(?:榜单|排行榜|榜|名单|排名|评价|评选|评比))中[，,]$")
+_RANKED_LIST: Final = re.compile(r"在(?P<list>[^，。；]{2,40}?(?:榜单|排行榜|榜|名单|排名|评价|评选|评比))[中上][，,]$")
 _LIST_TAIL: Final = re.compile(r"[0-9一二三四五六七八九十百千]+强|[（(]|榜单|排行榜|名单|排名|评价|评选|评比")
 _PLACES_MOVED: Final = re.compile(r"(?:上升|下降|提升|前移|后移|前进|后退)了?$")  # 上升一位 moves one place
 _EACH: Final = re.compile(r"(?<![平人年户亩日])均(?![值价衡匀])")  # 均为, 均居; not 平均, 人均
 _COUNTED_ITEMS: Final = re.compile(r"(?:这|上述|以上)?(?P<count>[两二三四五六七八九2-9])(?:项|个)(?:主要)?(?:指标|数据)")
-_RANK_ITEM: Final = re.compile(r"、([0-9]+|[一二三四五六七八九十]+)")
+_COUNT_TAIL: Final = re.compile(r"(?<=[^、和及与])(?P<count>[两二三四五六七八九十2-9])(?:大|个|项|类)")  # 三大产业
+_COUNTED_ITEM: Final = re.compile(r"[^、]+")  # 动力及储能电池 is one item of a list its count closes
+_RANK_ITEM: Final = re.compile(r"(?:位|名)?[、和及与]第?([0-9]+|[一二三四五六七八九十]+)")
 _RANK_VERB: Final = re.compile(
     r"(?P<verb>位列|位居|位于|名列|排名|排位|排在|排|居于|高居|稳居|跃居|跃升至|跃升到|升至|上升至|进入|跻身|入围|挺进"
     r"|保持|居|列)(?P<scope>[^，。；、！？\s]{0,12})$")
@@ -218,7 +225,7 @@ _GIVEN: Final = re.compile(r"(?:一次性)?(?:奖励|补助|补贴|资助|奖补
 _GIVEN_BEFORE: Final = re.compile(
     r"(?P<lead>给予|予以|发放|每[家户个人年次项]|[0-9.]+[万亿]?元)?(?P<word>(?P<once>一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息)(?:资金|金)?)$")
 _ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在|也已|也)+")
-_GIVEN_WORD: Final = r"(?P<word>(?:一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息))"
+_GIVEN_WORD: Final = r"(?P<word>(?:一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息|资金支持|资金扶持))"
 _GIVEN_LATER: Final = re.compile(rf"给予[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
 _GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"给予{_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
 _PER_EACH: Final = re.compile(r"(?:(?:单个|每个|每|单)(?:企业|项目|单位|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
@@ -236,6 +243,8 @@ _TOPIC_PREDICATE: Final = re.compile(
     r"首次|再次|再创|创下|创历史|创新高|突破|翻番|翻一番|翻了一番|迈上|迈入|跨上|跨入|站上|登上|跃上|跃居|跃升"
     r"|位居|稳居|保持|稳步|持续|大幅|快速|较快|平稳|逆势|显著|明显|不断|进一步|继续|连续|有望|将|实现|达到|超过"
     r"|增长(?!率|速度)|增加(?!值)|提升|提高|上升|攀升|扩大|最多|最大|最高|最快")
+_RANK_HEAD: Final = re.compile(r"(?:综合)?(?:排名|排位|位列|位居|名列|居|列|排在)(?:全国|全省|全市|全区|全县)?")
+_RANK_TOPIC_PREDICATE: Final = re.compile(r"在[^，。；]{1,12}?(?:中|内)|仅次于|" + _TOPIC_PREDICATE.pattern)
 _SUPERLATIVE: Final = re.compile(r"最(?:多|大|高|快)")  # 现代服务业项目最多: a set counted by the clause after
 _MEASURE_HEAD: Final = re.compile(  # how the name of a measured quantity ends: 地区生产总值, 游客人次, 税收收入
     r"(?:值|额|量|率|数|收入|支出|人次|人口|投资|规模|面积|利润|税收|价格|里程|产能|客流|比重)$")
@@ -265,7 +274,22 @@ _PAST_MARKER: Final = re.compile(
 # 对年销售额5亿元以上的企业, 凡…的: a clause naming who qualifies; 按…的比例给予 names what is given
 _CONDITION_OPENING: Final = re.compile(r"[\s　]*(?:对于?(?![标接比照外])|凡是?|针对)")
 _GIVING: Final = re.compile(r"按|给予|予以|奖励|补助|补贴|资助|奖补|发放|安排|提供")
-_CAP_BEFORE: Final = re.compile(r"(?:最高|最多|上限)可?(?:奖励|补助|补贴|资助|奖补|给予|获得|支持|享受)了?$")
+# 最高可达2000万元, 最高不超过5亿元; 租期最长3年 (最长 is no qualifier word of the quantity pattern: 长 ends
+# 增长, before most numbers). Written to start with plain characters, for the engine to skip to.
+_CAP_BEFORE: Final = re.compile(r"(?:最高|最多|上限|最长)可?(?:奖励|补助|补贴|资助|奖补|给予|获得|支持|享受|达到|达)?了?$")
+# 支持比例不超过投资额的20%, 按不超过研发费用50%的比例: the bound says of the number, the words between are its basis
+_BOUND_BASIS: Final = re.compile(r"(?P<bound>不超过|不高于|不低于|不少于)(?:(?![达为是在到至增降提占])[^，。；、：:\d]){1,12}$")
+_CAP_OR_RATE_CUE: Final = re.compile("[不最限每]")  # a character that a cap, a bound or a rate needs
+_GIVING_VERB: Final = re.compile(r"(?:给予|予以|提供|发放)$")
+_AMONG_HAVING: Final = re.compile(r"(?:之中|当中|中)(?:已经?|共|还|仍|均)?(?:拥有|有)$")
+_BATCH: Final = re.compile(r"(?:一批|一大批|一系列|若干|多个|多项|一些)(?P<noun>[^，,。；;：:、\s]{2,12})$")
+_CAPTION_TARGET: Final = re.compile(r"(?:预期)?目标$")
+_FROM_ON: Final = re.compile(r"度?(?:起|开始)")  # 自…下一年度起: where a policy starts to apply
+_FROM_ON_STARTS: Final = frozenset("度起开")
+_PER_WORDS: Final = "平方米|平米|立方米|千瓦时|平方公里|公里|公斤|吨|亩|人|户|年|月|天|日|小时|辆|台|件|斤"
+_PER_BASE: Final = re.compile(rf"(?:每(?:{_PER_WORDS})){{1,2}}")  # 每吨1元, 每人每月补贴500元: a rate
+_PER_BASE_BEFORE: Final = re.compile(_PER_BASE.pattern + "(?P<given>补贴|补助|奖励|奖补|资助)?$")
+_PER_WORD: Final = re.compile(rf"每({_PER_WORDS})")
 _PER_UNIT: Final = re.compile(  # 每增加1亿元奖励10万元, 每培育1家: the base of a rate, not a quantity
     r"每(?:新增|增加|增长|提高|提升|培育|引进|认定|新建|建成|完成|实现|达到|超过|多|减少|降低|下降)?$")
 _SENTENCE_REACH: Final = re.compile(r"[^。！？!?\n…]*")  # matched forwards, or on the reversed text backwards
@@ -362,6 +386,7 @@ class _Reader:
         # Worked out once here: a compiled class keeps no cache of its own (functools.cached_property
         # would compute them again for every fact).
         self.span_words = self._find_span_words()
+        self.eligibility_starts = frozenset(d.start for d in self.dates if self._starts_eligibility(d.start, d.end))
         self.section_dates = self._find_section_dates()
 
     # --- blocks
@@ -471,8 +496,9 @@ class _Reader:
         text = self.text
         quantities = self._quantities(start, end)
         _lend_units(quantities, text)
-        # a bare numeral that no list gave a unit stays only with a scale word: 常住人口23.98万
-        mentions = [q for q in quantities if not q.bare or q.multiplier != 1]
+        # a bare numeral that no list gave a unit stays only with a scale word: 常住人口23.98万; not in a
+        # quoted name (“三个五百亿”)
+        mentions = [q for q in quantities if not q.bare or q.multiplier != 1 and not text.startswith("”", q.end)]
         ranks = [r for m in _RANK_ANCHOR.finditer(text, start, end) for r in self._ranks(m, start)]
         if ranks:
             taken = [(r.start, r.end) for r in ranks]
@@ -489,20 +515,37 @@ class _Reader:
             at, after = run.span()
             if at < resume or text.startswith("年", after) and not self._counts_years(at, after + 1):
                 continue  # 2024年: a date, the commonest numeral of all
-            before = text[at - 1:at]
-            if before in _NEGATIVE_SIGNS:
-                at -= 1
-                before = text[at - 1:at]
-            particle = int(before == "了")  # 突破了1000亿元: a word before its number with the aspect particle
-            words = _PRE_WORDS_BY_ENDING.get(text[at - 1 - particle:at - particle])
-            if words:
-                at -= next((len(w) + particle for w in words if text.endswith(w, start, at - particle)
-                            and not _inside_word(text, at - particle - len(w), w)), 0)
+            if text[at - 1:at] in _QUANTITY_LEADS:
+                at = self._words_before(at, start)
             match = _QUANTITY.match(text, at, end)
             if match:
                 resume = match.end()
                 quantities += self._quantity(match)
+        scale_at = text.find("万亿", start, end)  # 突破万亿元: a scale word alone starts no run of numerals
+        while scale_at >= 0:
+            match = None if text[scale_at - 1:scale_at] in _NUMERAL_CHARS or \
+                any(q.start <= scale_at < q.end for q in quantities) else \
+                _QUANTITY.match(text, self._words_before(scale_at, start), end)
+            if match:
+                quantities = sorted(quantities + self._quantity(match), key=_START)
+            scale_at = text.find("万亿", scale_at + 2, end)
         return quantities
+
+    def _words_before(self, at: int, start: int) -> int:
+        """Where a quantity whose numeral starts at ``at`` starts: with its sign and a qualifier word before."""
+        text = self.text
+        before = text[at - 1:at]
+        if before in _NEGATIVE_SIGNS:
+            at -= 1
+            before = text[at - 1:at]
+        particle = int(before == "了")  # 突破了1000亿元: a word before its number with the aspect particle
+        words = _PRE_WORDS_BY_ENDING.get(text[at - 1 - particle:at - particle])
+        if words:
+            for word in words:  # a loop, not a generator: 为, 于 and 到 stand before many numbers
+                word_start = at - particle - len(word)
+                if text.endswith(word, start, at - particle) and not _inside_word(text, word_start, word):
+                    return word_start
+        return at
 
     def _quantity(self, m: re.Match) -> list[_Mention]:
         """The quantity a match states: none, one, or two when what looked like a range is not one."""
@@ -522,8 +565,8 @@ class _Reader:
         chinese = num[0] not in _ARABIC_DIGITS
         preceding = text[number_start - 1:number_start]
         if preceding in ("第", "届") and not text.endswith("连续第", max(0, number_start - 3), number_start) \
-                or chinese and preceding in "周星":
-            return []  # 第三条, 第3名, 十三届七次全会; but 连续第七年 counts years
+                or chinese and preceding in "周星" or num == "万亿" and not pre and preceding in "数几上成":
+            return []  # 第三条, 第3名, 十三届七次全会 (but 连续第七年 counts years); 数万亿元 says no amount
         if unit_text and (chinese or unit_text in _ARABIC_CHECKED_UNITS) \
                 and not self._unit_fits(m, num, unit_text, chinese, number_start):
             return []
@@ -538,7 +581,7 @@ class _Reader:
                 if value >= value_max or unit1 and _UNITS.get(unit1, unit1) != _UNITS.get(unit2, unit2):
                     return self._two_quantities(m)  # 提高1.2个百分点至56.8%, 下降23.4%至1.1亿元
             else:
-                value, value_max = parse_number(num + scale), None
+                value, value_max = parse_number(num + scale if num != "万亿" else "一万亿" + scale), None
         except ValueError:
             return []
         word = pre or post or ""  # 6800多万, 100余家: over
@@ -578,8 +621,10 @@ class _Reader:
         return True
 
     def _counts_years(self, start: int, end: int) -> bool:
-        """连续四年 and 百年一遇 count years; 2025年 and 五年规划 do not (``end``: after the 年)."""
-        return self.text.startswith("一遇", end) or "连续" in self.text[max(0, start - 4):start]
+        """连续四年, 百年一遇 and 期限不超过五年 count years; 2025年 and 五年规划 do not (``end``: after the 年)."""
+        return self.text.startswith("一遇", end) or "连续" in self.text[max(0, start - 4):start] \
+            or self.text[start - 1:start] in _DURATION_BOUND_ENDINGS \
+            and _DURATION_BOUND.search(self.text, max(0, start - 4), start) is not None
 
     def _counted_unit(self, mention: _Mention, m: re.Match, unit_text: str) -> list[_Mention]:
         """连续四年 (not 连续2024年), 百年一遇; 两成 is 20 %."""
@@ -611,14 +656,15 @@ class _Reader:
         if scope and (scope.group("among") or self.place_at.get(scope.start() + 1) == e
                       or _RANK_SCOPE.fullmatch(text, scope.start() + 1, e)):
             s, e = self._trim(s, scope.start()) if scope.start() > s else (s, s)
-        if e > s and self.place_at.get(s) != e:
+        listed = _RANKED_LIST.search(text, max(0, item_start - 60), item_start) \
+            if text.endswith(("中，", "上，", "中,", "上,"), 0, item_start) else None
+        if e > s and self.place_at.get(s) != e and not (listed and e - s <= 3):  # 五华: a place
             return s, e
-        listed = _RANKED_LIST.search(text, max(0, item_start - 60), item_start)
         if not listed:
             return s, e
         list_start, list_end = self._trim(listed.start("list"), listed.end("list"))
         tail = _LIST_TAIL.search(text, list_start, list_end)
-        list_end = tail.start() if tail else list_end
+        list_start, list_end = self._trim(list_start, tail.start()) if tail else (list_start, list_end)
         return (list_start, list_end) if list_end - list_start >= 2 else (s, e)
 
     def _ranks(self, m: re.Match, block_start: int) -> list[_Mention]:
@@ -627,11 +673,13 @@ class _Reader:
         if not first or not m.group("more"):
             return [first] if first else []
         ranks = [first]
+        first.number_end = m.end("n")
         for item in _RANK_ITEM.finditer(self.text, m.start("more"), m.end("more")):
             value = parse_number(item.group(1))
-            ranks.append(_Mention(item.start(1), item.end(1), item.start(1), item.end(1), value, "名",
+            ranks[-1].end = item.start() + (self.text[item.start()] in "位名")  # 第四位和第二位: up to 和
+            start = item.start(1) - (self.text[item.start(1) - 1] == "第")
+            ranks.append(_Mention(start, item.end(1), item.start(1), item.end(1), value, "名",
                                   rank_basis=first.rank_basis, is_rank=True))
-        first.end = first.number_end = m.end("n")
         return ranks
 
     def _rank(self, m: re.Match, block_start: int) -> _Mention | None:
@@ -652,6 +700,8 @@ class _Reader:
         elif scope_match:
             lead = window_start + scope_match.start()
             scope = scope_match.group("scope")
+        elif m.group("leads") or m.group(0) == "居首":
+            lead, scope = m.start(), m.group("leads")
         else:
             return None
         ordinal = m.group("n") or m.group("top")
@@ -695,7 +745,7 @@ class _Reader:
                     reading.indicator_span, reading.own = (None if reading.suffix else span), True
             if reading and not reading.indicator:
                 reading = self._take_subject(reading, previous, group[min(carried, len(group) - 1)] if mapped
-                                             else None, group, clause_start, mention.number_start)
+                                             else None, group, clause_start, mention)
                 carried += mapped
             readings.append(reading)
             if mention.is_rank:
@@ -750,7 +800,7 @@ class _Reader:
     def _take_subject(self, reading: _Reading, previous: _Reading | None,
                       by_position: tuple[str, tuple[int, int] | None] | None,
                       group: list[tuple[str, tuple[int, int] | None]], clause_start: int,
-                      number_start: int) -> _Reading | None:
+                      mention: _Mention) -> _Reading | None:
         """A number without words of its own is said of what was named before it: the subject in the same
         position of a list, the item before it in its clause (由14.7%提升至26.9%), the clause before,
         a title closing the clause before, or the subject of a clause before without a number of its own
@@ -763,8 +813,10 @@ class _Reader:
             source = previous.base, (None if previous.suffix else previous.indicator_span)
             suffix = suffix or previous.suffix
         else:  # …，现代服务业项目最多，达到16个: a subject just named outranks the sentence's earlier ones
-            source = self._topic_before(clause_start, number_start)
+            source = self._topic_before(clause_start, mention.number_start, mention.is_rank)
             reading.topic = source is not None
+            if source is None and mention.unit in _CLASSIFIERS:
+                source = self._batch_before(clause_start)
             if source is None:
                 source = group[-1] if group else self._named_before(clause_start)
         if source is None:
@@ -791,6 +843,13 @@ class _Reader:
         tail = _CHANGE_TAIL.search(self.text, start, end)
         return tail.start() if tail and tail.group("basis") and not tail.group("verb") else end
 
+    def _batch_before(self, clause_start: int) -> tuple[str, tuple[int, int]] | None:
+        """启动一批城建重点工程，年内实施八十项: a count whose noun the clause before names as a batch."""
+        if clause_start < 2 or self.text[clause_start - 1] not in "，," or self.text.startswith("其中", clause_start):
+            return None  # 其中5家为…: a part of the batch, named after
+        batch = _BATCH.search(self.text, max(0, clause_start - 20), clause_start - 1)
+        return (batch.group("noun"), batch.span("noun")) if batch else None
+
     def _named_before(self, clause_start: int) -> tuple[str, tuple[int, int]] | None:
         """《…政策意见》，共29条: a title or quoted name closing the clause before names the count."""
         close = clause_start - 2
@@ -801,12 +860,13 @@ class _Reader:
             return None
         return self.text[open_at + 1:close], (open_at + 1, close)
 
-    def _topic_before(self, clause_start: int, number_start: int) -> tuple[str, tuple[int, int]] | None:
-        """…翻番，达到2000亿元: when a clause is only a verb of reaching and its number, the subject of the
-        clause before in the same sentence, if that clause names a measured quantity (by its name or by
-        saying it grows) and states no number."""
+    def _topic_before(self, clause_start: int, number_start: int,
+                      rank: bool = False) -> tuple[str, tuple[int, int]] | None:
+        """…翻番，达到2000亿元: when a clause is only a verb of reaching (or of ranking: …仅次于甲区，排名第二)
+        and its number, the subject of the clause before in the same sentence, if that clause names a
+        measured quantity (by its name or by saying it grows) and states no number."""
         text = self.text
-        if not _REACH_HEAD.fullmatch(text[clause_start:number_start].strip(" \u3000")):
+        if not (_RANK_HEAD if rank else _REACH_HEAD).fullmatch(text[clause_start:number_start].strip()):
             return None
         comma = clause_start - 1
         if comma < 1 or text[comma] not in "，,":
@@ -817,7 +877,7 @@ class _Reader:
         words_start, words_end = self._trim(opening + 1, comma)
         if any(not self._in_date(m.start()) for m in _ARABIC_RUN.finditer(text, words_start, words_end)):
             return None  # a clause with a number of its own keeps its subject for it
-        predicate = _TOPIC_PREDICATE.search(text, words_start + 2, words_end)
+        predicate = (_RANK_TOPIC_PREDICATE if rank else _TOPIC_PREDICATE).search(text, words_start + 2, words_end)
         if not predicate:
             return None
         subject_start, subject_end = self._trim(words_start, predicate.start())
@@ -851,14 +911,28 @@ class _Reader:
             return [(name, span, place_of[s]) for s, _ in names]
         if base and not (base.endswith(_RATE_WORDS) or _has_change_tail(base) or _COMPARE_TAIL.search(base)):
             return [(base, (base_start, base_end), None)]
+        count = sum(1 for m in mentions if not m.is_rank)
+        counted = self._counted_items(names_start, names_end, count or len(mentions))
+        if counted:
+            return counted
         if len(names) < 2:
             return []  # 增速分别高于…: one subject, read as usual
         lengths = [e - s for s, e in names]
-        count = sum(1 for m in mentions if not m.is_rank)
         if len(names) == count and min(lengths) >= 2 and (min(lengths) * 2 >= max(lengths) or all(
                 _MEASURE_HEAD.search(self.text, s, e) for s, e in names)):  # 落地率、开工率分别达到…
             return [(self.text[s:e], (s, e), None) for s, e in names]
         return [(self.text[names_start:names_end], (names_start, names_end), None)]
+
+    def _counted_items(self, start: int, end: int, count: int
+                       ) -> list[tuple[str | None, tuple[int, int] | None, str | None]]:
+        """A、B、C三大产业的规模分别…: the items of a list that its own count closes, if there are ``count``."""
+        tail = _COUNT_TAIL.search(self.text, start, end)
+        if not tail or count < 2 or parse_number(tail.group("count")) != count:
+            return []
+        items = [(m.start(), m.end()) for m in _COUNTED_ITEM.finditer(self.text, start, tail.start())]
+        if len(items) != count:
+            return []
+        return [(self.text[s:e], (s, e), None) for s, e in items]
 
     def _read(self, mention: _Mention, item_start: int, item_end: int, previous: _Reading | None) -> _Reading | None:
         text = self.text
@@ -901,12 +975,14 @@ class _Reader:
             s = given.start("word")  # 对新建项目一次性奖励100万元: what is given, not to whom
         elif e > s and _PER_EACH.fullmatch(text, s, e):
             s = e  # 单个企业最高300万元: a cap for each one names nothing; it is said of the award before
+        if e > s and _CAP_OR_RATE_CUE.search(text, max(s, e - 16), mention.number_start):
+            s, e = self._without_cap_and_rate(mention, s, e)
         if mention.unit == "位" and (kind == "change" or text.find("排", s, e) >= 0):
             mention.unit = "名"  # 排名上升4位, 比上年前移一位: places in a ranking
         said_of_before = False  # 增速, 占GDP的: words said of the indicator of the clause before
         if e > s:
             rate = text.endswith(_RATE_WORDS, max(s, e - 4), e)
-            if rate and kind == "level":
+            if rate and kind == "level" and mention.unit not in _FREQUENCY_UNITS:  # 增速连续三年居前: years
                 kind = "change"
                 negative = negative or text.endswith("降幅", s, e)
             said_of_before = bool(rate and text[s:e] in _RATE_WORDS
@@ -933,9 +1009,19 @@ class _Reader:
             kind = "level"  # 实施玉米单产提升602万亩: an area, not a rise
         transitive = self._transitive_start(s, e) if e > s else -1
         has_after = after_e > after_s
+        caption = None if has_after or e > s or not text.startswith((" ", "\u3000"), mention.end) \
+            else self._caption(item_start, mention, item_end)
+        if caption:
+            after_s, after_e, has_after = caption[0], caption[1], True
+            kind = "target" if caption[2] else kind
         # 给予最高100万元奖励, ●19.5亿元 一般公共预算收入: the words after name what the amount is
-        named_after = has_after and _GIVEN.fullmatch(text, after_s, after_e) is not None
-        if has_after and e <= s and not named_after:
+        named_after = has_after and (caption is not None or _GIVEN.fullmatch(text, after_s, after_e) is not None)
+        if has_after and not named_after and text.startswith("的", mention.end) and \
+                _GIVING_VERB.search(text, max(0, mention.start - 2), mention.start):
+            named_after = True  # 给予最高80%的场地租金支持: what is given, with its amount before 的
+            if text.endswith(("支持", "扶持"), after_s + 2, after_e):
+                after_e -= 2
+        if has_after and e <= s and not named_after and mention.unit not in _CLASSIFIERS:
             name_s, name_e = self._after(mention.end, item_end, True)  # 人均纯收入: 均 is no verb here
             if _MEASURE_HEAD.search(text, name_s, name_e):
                 after_s, after_e, named_after = name_s, name_e, True
@@ -950,6 +1036,10 @@ class _Reader:
             indicator_span, own = None, False
         elif kind == "level" and (given_span := self._given_for(s, e, item_start, mention.end)):
             indicator_span, own = given_span, True
+        elif e > s and text[mention.start - 1] == "有" and \
+                (among := _AMONG_HAVING.search(text, max(s, mention.start - 7), mention.start)) \
+                and among.start() - s >= 2:
+            indicator_span, own = self._trim(s, among.start()), True  # 五百强企业中已有33家: the set counted
         elif has_after and (named_after or e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS):
             indicator_span, own = (after_s, after_e), True
         elif transitive > s or e > s and transitive < 0:
@@ -983,6 +1073,48 @@ class _Reader:
         return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
                         continued, suffix, base)
 
+    def _caption(self, line_start: int, mention: _Mention, end: int) -> tuple[int, int, bool] | None:
+        """A figure that opens its line, and the words after the space after it that say what it is (a
+        sidebar: 397.86平方千米 全区总面积, 1000亿元 …定下的地区生产总值目标); the last: whether a target."""
+        text = self.text
+        if not (line_start == 0 or text[line_start - 1] in "\n●■◆▲★") or \
+                text[line_start:mention.start].strip(" \u3000●■◆▲★·"):
+            return None
+        of = text.rfind("的", mention.end, end)
+        start, end = self._trim(of + 1 if of >= 0 else mention.end, end)
+        target = _CAPTION_TARGET.search(text, start + 2, end)
+        start, end = self._trim(start, target.start()) if target else (start, end)
+        return (start, end, target is not None) if end - start >= 2 else None
+
+    def _without_cap_and_rate(self, mention: _Mention, start: int, end: int) -> tuple[int, int]:
+        """The words before a number without a cap said before it (支持比例不超过投资额的20%: under, and
+        投资额 is the basis; 奖补金额最高可达2000万元) or the base of a rate (每吨1元: 元/吨, 每人每月补贴500元)."""
+        text = self.text
+        bound = _BOUND_BASIS.search(text, max(start, end - 16), end)
+        if bound:
+            if mention.qualifier is None and mention.value_max is None:
+                mention.qualifier = _QUALIFIERS[bound.group("bound")]
+            if bound.start() > start and not text.startswith("按", start):  # 按…: read by _given_for
+                end = self._trim(start, bound.start())[1]
+        cap = _CAP_BEFORE.search(text, max(start, mention.start - 6), mention.start)
+        if cap and cap.start() > start:
+            end = min(end, self._trim(start, cap.start())[1])
+        window = max(start, mention.number_start - 12)
+        if not mention.unit or "/" in mention.unit or mention.unit in _RATIO_UNITS \
+                or text.find("每", window, mention.number_start) < 0 and not text.startswith("每", start):
+            return start, end
+        per = _PER_BASE_BEFORE.search(text, window, mention.number_start) \
+            or _PER_BASE.match(text, start, end)
+        if per:
+            mention.unit += "".join("/" + _UNITS.get(word, word) for word in _PER_WORD.findall(per.group()))
+            if per.re is _PER_BASE_BEFORE and per.group("given"):
+                start, end = per.span("given")
+            elif per.start() == start:
+                start = self._trim(per.end(), end)[0]
+            elif per.start() > start:
+                end = min(end, self._trim(start, per.start())[1])
+        return start, end
+
     def _given_for(self, start: int, end: int, item_start: int, mention_end: int) -> tuple[int, int] | None:
         """What a rate or a cap of a policy is of: 按投资额的5%给予[奖励] (the basis of calculation is no
         indicator), 给予[奖励]，单个企业最高300万元 (a cap for each one says of the award before)."""
@@ -1012,7 +1144,7 @@ class _Reader:
         """每增加1亿元 (the base of a rate), 对年销售额5亿元以上的企业, 营业收入首次达到10亿元的，: an
         amount that says who qualifies for what a policy gives is not a quantity of anything."""
         text, at = self.text, mention.start
-        if _PER_UNIT.search(text, max(0, at - 3), at):
+        if text.find("每", max(0, at - 3), at) >= 0 and _PER_UNIT.search(text, max(0, at - 3), at):
             return True
         clause_end = self._reach(mention.end, self.size, clause=True)
         of = text.find("的", mention.end, clause_end)
@@ -1038,6 +1170,11 @@ class _Reader:
         edge = _AFTER_EDGE.match(text[start:end])
         if edge:
             start += edge.end()
+        if text.endswith("之一", start, end):
+            end -= 2  # 14个示范区之一: one of the counted, which are the noun
+        closing = text.find("”", start, end) if text[start - 1] == "“" else -1
+        if closing > 0 and end - closing > 2:
+            start = closing + 1  # 249个“三个五百亿”重大项目: a quoted name before the counted noun
         while end > start and text[end - 1] in "“”‘’\"'《》的":
             end -= 1
         if start >= end or not predicate and (_AFTER_NOT_NOUN.match(text, start, end)
@@ -1051,7 +1188,7 @@ class _Reader:
         cut = start
         i = bisect.bisect_left(self.date_starts, start)
         while i < len(self.dates) and self.dates[i].start < end:
-            if self.dates[i].end < end:
+            if self.dates[i].end < end and self.dates[i].start not in self.eligibility_starts:
                 cut = max(cut, self.dates[i].end)
             i += 1
         if self.text.find(" ", cut, end) >= 0 or self.text.find("\u3000", cut, end) >= 0:
@@ -1062,8 +1199,10 @@ class _Reader:
     def _trim(self, start: int, end: int, places: bool = True) -> tuple[int, int]:
         """The span without connectives, dates, places and verbs at its edges."""
         text, date_at, place_at = self.text, self.date_at, self.place_at
+        junk_ended = False  # the pattern takes a whole run: tried again where it ended, it fails
         while start < end:
-            junk = _LEFT_TRIM.match(text, start, end)
+            junk = None if junk_ended else _LEFT_TRIM.match(text, start, end)
+            junk_ended = junk is not None
             if junk:
                 start = junk.end()
             elif date_at.get(start, end + 1) <= end:
@@ -1076,12 +1215,15 @@ class _Reader:
             else:
                 break
         size = self.size
+        junk_ended = False
         while end > start:
             if text[end - 1] in _CLOSING_BRACKETS:  # a bracketed note: 地区生产总值（GDP）
                 opening = max(text.rfind("（", start, end), text.rfind("(", start, end))
                 end = opening if opening >= start else end - 1
+                junk_ended = False
                 continue
-            junk = _RIGHT_TRIM.match(self.reverse, size - end, size - start)
+            junk = None if junk_ended else _RIGHT_TRIM.match(self.reverse, size - end, size - start)
+            junk_ended = junk is not None
             if junk:
                 end = size - junk.end()
             elif self.date_end.get(end, -1) >= start:
@@ -1139,6 +1281,8 @@ class _Reader:
             return False
         span = reading.indicator_span
         if span and span[0] >= mention.end:  # a counted noun after the number: is it a list's sum?
+            if text.startswith("之一", span[1]):
+                return False  # 全国14个示范区之一: what exists, one of which is the subject
             clause_start = self._reach(at, sentence[0], backwards=True, clause=True)
             return "、" not in text[clause_start:at] or self._transitive_start(clause_start, at) >= 0
         return True
@@ -1157,11 +1301,19 @@ class _Reader:
         while i >= 0 and self.date_starts[i] >= block_start:
             date = self.dates[i]
             is_basis = self.text[date.start - 1:date.start] in ("比", "较")  # 比上年: what a change is against
-            if date.end <= at and not is_basis and (
+            if date.end <= at and not is_basis and date.start not in self.eligibility_starts and (
                     date.start >= sentence[0] or self._opens_clause(date.start, block_start)):
                 return date
             i -= 1
         return None
+
+    def _starts_eligibility(self, start: int, end: int) -> bool:
+        """自投产之日或下一年度起给予…: the date from which a policy applies is no period of its figures."""
+        text = self.text
+        if text[end:end + 1] not in _FROM_ON_STARTS or not _FROM_ON.match(text, end):
+            return False
+        clause_start = self._reach(start, 0, backwards=True, clause=True)
+        return text.find("自", clause_start, start) >= 0 or text.find("从", clause_start, start) >= 0
 
     def _period(self, date: DateMention | None, at: int, sentence: tuple[int, int], block_start: int) -> str | None:
         """The period of a fact, in the text's words: its governing ``date``, or a span word said after it
