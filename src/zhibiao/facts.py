@@ -10,12 +10,10 @@ A change without a subject of its own belongs to the subject of the clause befor
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import functools
 import operator
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
@@ -310,42 +308,53 @@ _HEADING_KINDS: Final = frozenset({"heading", "sidebar_label"})
 _TITLE_KINDS: Final = frozenset({"title", "subtitle", "kicker", "byline", "caption"})
 
 
-@dataclass(slots=True)
 class _Mention:
-    """A quantity or a rank found in a block, before its clause is read."""
+    """A quantity or a rank found in a block, before its clause is read. (A plain class, not a
+    dataclass: a compiled dataclass keeps its generated __init__ interpreted, six times slower.)"""
 
-    start: int  # the whole phrase, qualifier words included (for ranks, the ranking verb or scope)
-    end: int
-    number_start: int
-    number_end: int  # end of the numeral and its scale word: the number_text
-    value: Decimal
-    unit: str
-    value_max: Decimal | None = None
-    qualifier: str | None = None
-    rank_basis: str | None = None  # for ranks: the scope (全国, 全市 ...)
-    is_rank: bool = False
-    bare: bool = False  # a numeral waiting for a unit from the list it stands in
-    multiplier: Decimal = Decimal(1)  # of its scale word, lent to bare numerals with the unit
-    bound: bool = False  # said with 超过/以上/不足…: before a noun it names a class (超十亿元的行业)
+    def __init__(self, start: int, end: int, number_start: int, number_end: int, value: Decimal, unit: str,
+                 value_max: Decimal | None = None, qualifier: str | None = None, rank_basis: str | None = None,
+                 is_rank: bool = False, bare: bool = False, multiplier: Decimal = Decimal(1),
+                 bound: bool = False):
+        self.start = start  # the whole phrase, qualifier words included (for ranks, the ranking verb or scope)
+        self.end = end
+        self.number_start = number_start
+        self.number_end = number_end  # end of the numeral and its scale word: the number_text
+        self.value = value
+        self.unit = unit
+        self.value_max = value_max
+        self.qualifier = qualifier
+        self.rank_basis = rank_basis  # for ranks: the scope (全国, 全市 ...)
+        self.is_rank = is_rank
+        self.bare = bare  # a numeral waiting for a unit from the list it stands in
+        self.multiplier = multiplier  # of its scale word, lent to bare numerals with the unit
+        self.bound = bound  # said with 超过/以上/不足…: before a noun it names a class (超十亿元的行业)
 
 
-@dataclass(slots=True)
 class _Reading:
-    """What the clause says about one mention."""
+    """What the clause says about one mention (a plain class for the reason _Mention is)."""
 
-    indicator: str
-    indicator_span: tuple[int, int] | None
-    kind: str
-    negative: bool
-    basis: str | None
-    evidence_start: int
-    evidence_end: int
-    own: bool  # the indicator comes from this mention's own words, not from the clause before
-    continued: bool = False  # the next item of a list: 0.2、1.3和2.4个百分点
-    suffix: str = ""  # 增速, 占GDP的: words said of the indicator of the clause before
-    base: str = ""  # the indicator without its suffix
-    place: str | None = None  # 甲区、乙区分别为…: each value's own place
-    topic: bool = False  # said of the subject of a clause before that has no number (…翻番，达到2000亿元)
+    def __init__(self, indicator: str, indicator_span: tuple[int, int] | None, kind: str, negative: bool,
+                 basis: str | None, evidence_start: int, evidence_end: int, own: bool, continued: bool = False,
+                 suffix: str = "", base: str = "", place: str | None = None, topic: bool = False):
+        self.indicator = indicator
+        self.indicator_span = indicator_span
+        self.kind = kind
+        self.negative = negative
+        self.basis = basis
+        self.evidence_start = evidence_start
+        self.evidence_end = evidence_end
+        self.own = own  # the indicator comes from this mention's own words, not from the clause before
+        self.continued = continued  # the next item of a list: 0.2、1.3和2.4个百分点
+        self.suffix = suffix  # 增速, 占GDP的: words said of the indicator of the clause before
+        self.base = base  # the indicator without its suffix
+        self.place = place  # 甲区、乙区分别为…: each value's own place
+        self.topic = topic  # said of the subject of a clause before that has no number (…翻番，达到2000亿元)
+
+    def said_of(self, name: str, span: tuple[int, int] | None) -> _Reading:
+        """The same reading, of another indicator: one item of a list the value is said of."""
+        return _Reading(name, span, self.kind, self.negative, self.basis, self.evidence_start, self.evidence_end,
+                        self.own, self.continued, self.suffix, name, self.place, self.topic)
 
 
 def find_facts(doc: Document) -> Document:
@@ -771,7 +780,7 @@ class _Reader:
                 continue
             for name, span in items:
                 each_mention.append(mention)
-                each_reading.append(dataclasses.replace(reading, indicator=name, base=name, indicator_span=span))
+                each_reading.append(reading.said_of(name, span))
         mentions[:] = each_mention
         return each_reading
 
