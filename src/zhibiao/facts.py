@@ -35,7 +35,8 @@ _UNITS: Final = {
     "公里": "公里", "千米": "千米", "吨": "吨", "噸": "吨", "千克": "千克", "公斤": "公斤", "斤": "斤",
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "标准箱": "标准箱", "标箱": "标准箱", "TEU": "标准箱", "吨标准煤": "吨标准煤", "微克/立方米": "微克/立方米",
-    "天": "天", "个工作日": "个工作日", "工作日": "个工作日", "亩次": "亩次", "轮": "轮", "个月": "个月", "年": "年", "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃",
+    "天": "天", "个工作日": "个工作日", "工作日": "个工作日", "亩次": "亩次", "轮": "轮", "个月": "个月", "年": "年",
+    "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃",
 }
 # What may follow a unit character when it is really the start of a word: 项目, 个人, 三次产业, 成为.
 _UNIT_GUARDS: Final = {
@@ -209,7 +210,8 @@ _TRANSITIVE_VERBS: Final = (
 _TRANSITIVE_VERB_SET: Final = frozenset(_TRANSITIVE_VERBS)  # 新增了城镇就业: the verb and 了 before the noun
 # a verb that takes the counted noun after the number (建成3个X), or 一个/每家 just before it; read reversed
 _TRANSITIVE_TAIL: Final = re.compile(  # 覆盖全市六成乡镇: a scope word may stand between verb and number
-    rf"(?:{_reversed_words(('全市', '全区', '全省', '全县', '全国', '全镇'))})?[了过]?(?:{_reversed_words(_TRANSITIVE_VERBS)})|[个条座家项所处张台批种类名位][一两几数每首]")
+    rf"(?:{_reversed_words(('全市', '全区', '全省', '全县', '全国', '全镇'))})?[了过]?(?:{_reversed_words(_TRANSITIVE_VERBS)})"
+    r"|[个条座家项所处张台批种类名位][一两几数每首]")
 _STOPS: Final = frozenset("、，,。；;：:！？!?…（(）)")  # with white space, what ends a counted noun
 _AFTER_STOP: Final = re.compile(r"[\s、，,。；;：:！？!?…（(）)●■◆▲★]|等(?=[，。；、]|$)")
 _AFTER_NOT_NOUN: Final = re.compile(
@@ -219,11 +221,13 @@ _AFTER_PREDICATE: Final = re.compile(
     r"全部|均|都|已|正在|也|还|分别|全面|基本|顺利|成功|获得|荣获|获|完成|实现|达到|入选|上榜|纳入|被|通过|落户"
     r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比|形成|取得|成为|具备|保持|进入|突破|提升|提高|增长"
     r"|改造为|改建为|打造为|打造成|变为|变成|用于")
-_GIVEN: Final = re.compile(r"(?:一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息|扶持|支持)(?:资金|金)?")  # after an amount
+# What a policy gives: an award, a subsidy, interest paid for a firm
+_AWARDS: Final = "奖励|补助|补贴|资助|奖补|补偿|贴息"
+_GIVEN: Final = re.compile(rf"(?:一次性)?(?:{_AWARDS}|扶持|支持)(?:资金|金)?")  # after an amount
 _GIVEN_BEFORE: Final = re.compile(
-    r"(?P<lead>给予|予以|发放|每[家户个人年次项]|[0-9.]+[万亿]?元)?(?P<word>(?P<once>一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息)(?:资金|金)?)$")
+    r"(?P<lead>给予|予以|发放|每[家户个人年次项]|[0-9.]+[万亿]?元)?(?P<word>(?P<once>一次性)?(?:" + _AWARDS + r")(?:资金|金)?)$")
 _ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在|也已|也)+")
-_GIVEN_WORD: Final = r"(?P<word>(?:一次性)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息|资金支持|资金扶持))"
+_GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:{_AWARDS}|资金支持|资金扶持))"
 _GIVEN_LATER: Final = re.compile(rf"给予[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
 _GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"给予{_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
 _PER_EACH: Final = re.compile(r"(?:(?:单个|每个|每|单)(?:企业|项目|单位|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
@@ -271,10 +275,10 @@ _PAST_MARKER: Final = re.compile(
     r"|目前|现有|共有|拥有|截至|截止|(?<![比较])(?:去年|上年)|过去|以来|近年")
 # 对年销售额5亿元以上的企业, 凡…的: a clause naming who qualifies; 按…的比例给予 names what is given
 _CONDITION_OPENING: Final = re.compile(r"[\s　]*(?:对于?(?![标接比照外])|凡是?|针对)")
-_GIVING: Final = re.compile(r"按|给予|予以|奖励|补助|补贴|资助|奖补|发放|安排|提供")
+_GIVING: Final = re.compile(rf"按|给予|予以|{_AWARDS}|发放|安排|提供")
 # 最高可达2000万元, 最高不超过5亿元; 租期最长3年 (最长 is no qualifier word of the quantity pattern: 长 ends
 # 增长, before most numbers). Written to start with plain characters, for the engine to skip to.
-_CAP_BEFORE: Final = re.compile(r"(?:最高|最多|上限|最长)可?(?:奖励|补助|补贴|资助|奖补|给予|获得|支持|享受|达到|达)?了?$")
+_CAP_BEFORE: Final = re.compile(rf"(?:最高|最多|上限|最长)可?(?:{_AWARDS}|给予|获得|支持|享受|达到|达)?了?$")
 # 支持比例不超过投资额的20%, 按不超过研发费用50%的比例: the bound says of the number, the words between are its basis
 _BOUND_BASIS: Final = re.compile(r"(?P<bound>不超过|不高于|不低于|不少于)(?:(?![达为是在到至增降提占])[^，。；、：:\d]){1,12}$")
 _CAP_OR_RATE_CUE: Final = re.compile("[不最限每]")  # a character that a cap, a bound or a rate needs
@@ -475,7 +479,7 @@ class _Reader:
         i = bisect.bisect_left(self.date_starts, sentence[0])
         dates = []
         while i < len(self.dates) and self.dates[i].start < sentence[1]:
-            if self.text[self.dates[i].start - 1:self.dates[i].start] not in ("比", "较"):  # 比上年: a basis
+            if not self._is_basis(self.dates[i]):
                 dates.append(self.dates[i])
             i += 1
         governing = self._governing_date(at, sentence, block[0])
@@ -1309,12 +1313,15 @@ class _Reader:
         i = bisect.bisect_left(self.date_starts, at) - 1
         while i >= 0 and self.date_starts[i] >= block_start:
             date = self.dates[i]
-            is_basis = self.text[date.start - 1:date.start] in ("比", "较")  # 比上年: what a change is against
-            if date.end <= at and not is_basis and date.start not in self.eligibility_starts and (
+            if date.end <= at and not self._is_basis(date) and date.start not in self.eligibility_starts and (
                     date.start >= sentence[0] or self._opens_clause(date.start, block_start)):
                 return date
             i -= 1
         return None
+
+    def _is_basis(self, date: DateMention) -> bool:
+        """比上年, 较去年: the date a change is measured against, not the period of a figure."""
+        return self.text[date.start - 1:date.start] in ("比", "较")
 
     def _starts_eligibility(self, start: int, end: int) -> bool:
         """自投产之日或下一年度起给予…: the date from which a policy applies is no period of its figures."""

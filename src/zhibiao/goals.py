@@ -21,6 +21,7 @@ from zhibiao.model import Block, DateMention, Document, Fact, Goal
 
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n]")
 _CLAUSE_END: Final = re.compile(r"[，；。！？,;!?]")
+_CLAUSE_MARK: Final = re.compile(r"[，；,;]")  # what parts the clauses of a task item
 _LEAD_WORD: Final = r"(?:力争|争取|确保|计划|预计)"
 _DEADLINE_LEAD: Final = re.compile(rf"(?:{_LEAD_WORD}(?:到|至|在|于)?|到|至|在|于)\s?$")
 _CLAUSE_LEAD: Final = re.compile(rf"{_LEAD_WORD}?(?:到|至|在|于)?\s?")  # what a clause may say before its date
@@ -195,7 +196,7 @@ def _dimensions(evidence: str) -> list[str]:
     before them or the predicate after."""
     tasks = _TASK_ITEM.split(evidence)[1:]
     if len(tasks) >= 2:
-        return [_without_verbs(re.split(r"[，；,;]", task.rstrip("，；。,;"))[-1]) for task in tasks]
+        return [_without_verbs(_CLAUSE_MARK.split(task.rstrip("，；。,;"))[-1]) for task in tasks]
     lists = [m.group() for m in _LIST.finditer(evidence)]
     if not lists:
         return []
