@@ -161,8 +161,10 @@ class Page:
         self.c.setLineWidth(0.8)
         self.c.rect(rect.x0, self.height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0, stroke=1, fill=0)
 
-    def table(self, rows: list[list[str]], x0: float, top: float, widths: list[float], size: float) -> float:
-        """A fully ruled table, each cell's text left-aligned; returns its bottom."""
+    def table(self, rows: list[list[str]], x0: float, top: float, widths: list[float], size: float,
+              grid: bool = True) -> float:
+        """A table, each cell's text left-aligned; returns its bottom. Fully ruled, or (``grid``
+        False) ruled only across, above and below the header and at the bottom: a 三线表."""
         height = size * 2
         xs = [x0]
         for w in widths:
@@ -170,9 +172,10 @@ class Page:
         for r, row in enumerate(rows):
             for cell, x in zip(row, xs):
                 self.line(cell, x + 4, top + r * height + size * 1.4, size)
-        for r in range(len(rows) + 1):
+        across = range(len(rows) + 1) if grid else (0, 1, len(rows))
+        for r in across:
             self.rule(xs[0], top + r * height, xs[-1], top + r * height, width=0.5)
-        for x in xs:
+        for x in xs if grid else ():
             self.rule(x, top, x, top + len(rows) * height, width=0.5)
         return top + len(rows) * height
 
@@ -498,10 +501,11 @@ BULLETIN_TABLE = [["产品名称", "单位", "产量", "比上年增长(%)"], ["
                   ["集成电路", "万块", "3260", "15.2"], ["汽车", "万辆", "18.6", "-2.7"]]
 
 
-def bulletin_pdf(pages_of_filler: int = 0) -> tuple[bytes, list[list[tuple[str, str]]]]:
+def bulletin_pdf(pages_of_filler: int = 0, grid: bool = True) -> tuple[bytes, list[list[tuple[str, str]]]]:
     """A statistical bulletin on A4 pages, one column, a page number in every footer; the text runs
-    over a page break in the middle of a paragraph. ``pages_of_filler`` repeats the body to make a
-    longer report (for the benchmark)."""
+    over a page break in the middle of a paragraph, and a table ends it (fully ruled, or a 三线表
+    when ``grid`` is False). ``pages_of_filler`` repeats the body to make a longer report (for the
+    benchmark)."""
     width, height = 595.0, 842.0
     c, out = _canvas(width, height)
     page = Page(c, width, height)
@@ -531,7 +535,7 @@ def bulletin_pdf(pages_of_filler: int = 0) -> tuple[bytes, list[list[tuple[str, 
         flow.y = flow.columns[0].y1  # no room: the table goes over the page
         flow._next_line()
         flow.y -= 10.5 * flow.leading
-    flow.y = page.table(BULLETIN_TABLE, left + 40, flow.y + 6, [120, 70, 90, 120], 10.5)
+    flow.y = page.table(BULLETIN_TABLE, left + 40, flow.y + 6, [120, 70, 90, 120], 10.5, grid)
     page.centered(f"— {number} —", height - 50, 9, left, right)
     c.showPage()
     c.save()

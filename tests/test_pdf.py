@@ -20,6 +20,7 @@ BUILDERS = {
     "dense": newspaper.dense_page,
     "side_by_side": newspaper.side_by_side_page,
     "bulletin": newspaper.bulletin_pdf,
+    "bulletin_ruled_across": lambda: newspaper.bulletin_pdf(grid=False),
 }
 
 
@@ -109,6 +110,33 @@ def test_pdf_ruled_table_is_a_table_block_with_facts(pages):
     facts = {(f.indicator, f.kind, f.unit, str(f.value)) for f in doc.facts if f.start >= table[0].start}
     assert ("锂离子电池产量", "level", "只", "86500000") in facts
     assert ("汽车产量", "change", "%", "-2.7") in facts
+
+
+def test_pdf_table_ruled_only_across_is_a_table_block_with_facts(pages):
+    data, _ = pages["bulletin_ruled_across"]
+    doc = pipeline.extract(data, "bulletin.pdf")[0]
+    [table] = [b for b in doc.blocks if b.kind == "table"]
+    assert table.rows == newspaper.BULLETIN_TABLE
+    facts = {(f.indicator, f.kind, f.unit, str(f.value)) for f in doc.facts if f.start >= table.start}
+    assert ("集成电路产量", "level", "块", "32600000") in facts
+
+
+def test_pdf_prose_in_columns_between_rules_is_not_a_table():
+    """Two columns of a story boxed by rules across, as a page sets a feature off: figures in the
+    text, runs side by side on every baseline, and still no table."""
+    c, out = newspaper._canvas(595.0, 420.0)
+    page = newspaper.Page(c, 595.0, 420.0)
+    page.rule(60, 60, 535, 60)
+    flow = newspaper.Flow(page, newspaper._columns(60, 535, 72, 340, 2, 18), size=10.5)
+    for _, text in newspaper.FEATURE_BODY[:4]:
+        flow.paragraph(text)
+    page.rule(60, 352, 535, 352)
+    c.showPage()
+    c.save()
+    [doc] = read_pdf(out.getvalue(), "boxed.pdf")
+    assert not [b for b in doc.blocks if b.kind == "table"]
+    scores = restoration_scores(flow.blocks, document_blocks([doc]))
+    assert scores["blocks_f1"] == 1.0, scores
 
 
 def test_pdf_fake_bold_caption_and_vertical_caption_read_once_in_order(pages):

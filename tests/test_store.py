@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from decimal import Decimal
@@ -659,12 +660,32 @@ def test_store_ingest_charges_a_worker_crash_to_its_input(tmp_path, monkeypatch)
             os.kill(os.getpid(), signal.SIGKILL)  # as a native crash in a PDF library would end it
         return prepare(inputs, date, place)
 
-    monkeypatch.setattr(ingest, "prepare_inputs", crash_on_the_hostile_file)  # forked workers inherit it
+    assert ingest.worker_start_method() == "fork"  # only forked workers inherit the planted crash
+    monkeypatch.setattr(ingest, "prepare_inputs", crash_on_the_hostile_file)
     with open_store(str(tmp_path / "crash.db")) as store:
         report = store.ingest([str(corpus)], jobs=2)
         assert report.errors == [(str(hostile), ingest.CRASHED)]
         assert report.documents_added == store.count_documents() == 149
         _assert_consistent(store)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are spawned elsewhere")
+def test_store_ingest_beside_other_threads_starts_workers_from_a_fork_server(tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 12)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)  # as a notebook kernel's threads run beside the ingest
+    other.start()
+    try:
+        assert ingest.worker_start_method() == "forkserver"
+        with open_store(str(tmp_path / "threads.db")) as store:
+            report = store.ingest([str(corpus)], date="2025-07-20", jobs=2)
+            assert not report.errors and report.documents_added == store.count_documents() == 12
+            assert report.facts_added == store.count_facts() > 12
+    finally:
+        release.set()
+        other.join()
+    assert ingest.worker_start_method() == "fork"
 
 
 def test_store_worker_count_spares_small_corpora_and_single_cores():

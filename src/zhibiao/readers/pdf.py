@@ -33,10 +33,12 @@ INDENT = 0.8  # a line starting this far right of its column's edge starts a par
 SHORT_LINE = 1.0  # a line ending this far short of its column's edge may end a paragraph
 DISPLAY_SIZE = 1.5  # headline sizes, relative to the body text
 CAPTION_REACH = 2.0  # a caption lies this close to its picture
+RULE_WIDTH_SLACK = 3.0  # rules across whose ends lie this close (points) are of one width
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|[-_,]b(?:d)?$|(?<![a-z])w[6-9]$", re.I)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _WEIGHT_SUFFIX = re.compile(r"[-_,]?(bold|black|heavy|semibold|demibold|medium|regular|light|italic|oblique)$", re.I)
+_FIGURE_CELL = re.compile(r"^[-+−]?\d[\d,.]*\s*[%‰]?$")  # a table cell holding a figure
 _SENTENCE_END = re.compile(r"[。！？!?…；;：:]['\"”’」』）)]*$")
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·]*$")
 _FOLIO = re.compile(r"责任?编辑|责编|美编|校对|版式|组版|星期[一二三四五六日天]|第\s*\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,2}\s*版(?!权)")
@@ -415,9 +417,10 @@ def _graphics(page, atoms: list[Atom], number: int) -> tuple[list[Picture], list
 
 
 def _tables(atoms: list[Atom], h_rules: list[tuple], v_rules: list[tuple]) -> list[Atom]:
-    """Grids of ruled lines, three across and three down at least, become table atoms: the runs
-    inside each cell joined, top to bottom and left to right. Tables ruled only across (三线表)
-    are left as text."""
+    """Tables become table atoms, the runs inside each cell joined top to bottom and left to right.
+    A grid of ruled lines (three across and three down at least) gives its cells; a table ruled
+    only across (三线表) has its rows on the text's baselines and its columns at the gaps that run
+    down the whole of it."""
     for xs, ys in _grids(h_rules, v_rules):
         box = (xs[0], ys[0], xs[-1], ys[-1])
         inside = [a for a in atoms if not a.vertical and _inside(a, box)]
@@ -428,15 +431,78 @@ def _tables(atoms: list[Atom], h_rules: list[tuple], v_rules: list[tuple]) -> li
             row = bisect.bisect(ys, (a.y0 + a.y1) / 2) - 1
             col = bisect.bisect(xs, (a.x0 + a.x1) / 2) - 1
             cells.setdefault((row, col), []).append(a)
-        rows = [["".join(a.text for a in sorted(cells.get((r, c), []), key=lambda a: (round(a.y0), a.x0)))
-                 for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
-        rows = [r for r in rows if any(r)]
-        table = Atom([c for a in inside for c in a.chars], text="\n".join("\t".join(r) for r in rows), rows=rows,
-                     raw_lines=sorted(a.raw_line for a in inside))
-        table.x0, table.y0, table.x1, table.y1 = box
-        taken = {id(a) for a in inside}
-        atoms = [a for a in atoms if id(a) not in taken] + [table]
+        rows = [[_cell_text(cells.get((r, c), [])) for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
+        atoms = _as_table(atoms, inside, [r for r in rows if any(r)], box)
+    for box in _rule_stacks(h_rules, v_rules):
+        inside = [a for a in atoms if not a.vertical and a.rows is None and _inside(a, box)]
+        rows = _aligned_rows(inside)
+        if rows:
+            atoms = _as_table(atoms, inside, rows, box)
     return atoms
+
+
+def _cell_text(atoms: list[Atom]) -> str:
+    return "".join(a.text for a in sorted(atoms, key=lambda a: (round(a.y0), a.x0)))
+
+
+def _as_table(atoms: list[Atom], inside: list[Atom], rows: list[list[str]], box: tuple) -> list[Atom]:
+    """The atoms with those inside the box replaced by one table atom of these rows."""
+    table = Atom([c for a in inside for c in a.chars], text="\n".join("\t".join(r) for r in rows), rows=rows,
+                 raw_lines=sorted(a.raw_line for a in inside))
+    table.x0, table.y0, table.x1, table.y1 = box
+    taken = {id(a) for a in inside}
+    return [a for a in atoms if id(a) not in taken] + [table]
+
+
+def _rule_stacks(h_rules: list[tuple], v_rules: list[tuple]) -> list[tuple]:
+    """Boxes from the first to the last of two or more rules across of one width, one above the
+    other, that no rule down crosses: where a table ruled only across may be."""
+    crossed = [any(hx0 - 1.5 <= vx <= hx1 + 1.5 and vy0 - 1.5 <= hy <= vy1 + 1.5 for vx, vy0, vy1 in v_rules)
+               for hx0, hy, hx1 in h_rules]
+    stacks: dict[tuple[int, int], list[float]] = {}
+    for (x0, y, x1), is_crossed in zip(h_rules, crossed):
+        if not is_crossed:
+            stacks.setdefault((round(x0 / RULE_WIDTH_SLACK), round(x1 / RULE_WIDTH_SLACK)), []).append(y)
+    boxes = []
+    for (x0, x1), ys in stacks.items():
+        ys = _distinct(ys)
+        if len(ys) >= 2:
+            boxes.append((x0 * RULE_WIDTH_SLACK, ys[0], x1 * RULE_WIDTH_SLACK, ys[-1]))
+    return boxes
+
+
+def _aligned_rows(atoms: list[Atom]) -> list[list[str]] | None:
+    """The cells of runs that stand in rows and columns, or None for text that does not: a table
+    has two rows at least, most of them of several runs, with a column of figures."""
+    bands: list[list[Atom]] = []
+    for atom in sorted(atoms, key=lambda a: (a.baseline, a.x0)):
+        if bands and abs(atom.baseline - bands[-1][0].baseline) <= 0.3 * atom.size:
+            bands[-1].append(atom)
+        else:
+            bands.append([atom])
+    split = [band for band in bands if len(band) > 1]
+    if len(split) < 2 or len(split) * 3 < len(bands) * 2:
+        return None
+    # Columns are the stretches a run of a several-run row covers; each gap between them runs down the table.
+    spans: list[list[float]] = []
+    for x0, x1 in sorted((a.x0, a.x1) for band in split for a in band):
+        if spans and x0 <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    if len(spans) < 2:
+        return None
+    starts = [span[0] for span in spans]
+    rows = []
+    for band in bands:
+        cells: list[list[Atom]] = [[] for _ in spans]
+        for a in band:
+            cells[max(0, bisect.bisect(starts, (a.x0 + a.x1) / 2) - 1)].append(a)
+        rows.append([_cell_text(cell) for cell in cells])
+    columns = list(zip(*rows[1:]))
+    if not any(sum(bool(_FIGURE_CELL.match(cell)) for cell in column) * 2 > len(column) for column in columns):
+        return None
+    return rows
 
 
 def _grids(h_rules: list[tuple], v_rules: list[tuple]) -> list[tuple[list[float], list[float]]]:

@@ -200,7 +200,9 @@ def prepare_in_workers(inputs: Iterable[tuple[bytes, str]], workers: int, date: 
     it is extracted. A chunk that fails is retried input by input, so that the failure is charged
     to the input that causes it and the rest go in. A worker that dies (a native crash on a hostile
     file) takes the pool with it: a new pool takes over the chunks that were out."""
-    pool = _start_workers(workers)
+    # Chosen once: the pool's own threads must not turn a restart into a fork server.
+    start_method = worker_start_method()
+    pool = _start_workers(workers, start_method)
     out: deque[tuple[list[tuple[bytes, str]], Future]] = deque()
 
     def send(chunk: list[tuple[bytes, str]]) -> Future:
@@ -209,7 +211,7 @@ def prepare_in_workers(inputs: Iterable[tuple[bytes, str]], workers: int, date: 
     def restart() -> None:
         nonlocal pool
         pool.shutdown(wait=True, cancel_futures=True)
-        pool = _start_workers(workers)
+        pool = _start_workers(workers, start_method)
 
     def one_by_one(chunk: list[tuple[bytes, str]]) -> list[list[records.Prepared] | str]:
         results: list[list[records.Prepared] | str] = []
@@ -269,23 +271,33 @@ def _chunks(inputs: Iterable[tuple[bytes, str]]) -> Iterator[list[tuple[bytes, s
         yield chunk
 
 
-def _start_workers(workers: int) -> ProcessPoolExecutor:
-    # Forked on Linux: a worker starts with the pipeline imported, and without running the calling
-    # script's top level again, as spawned workers do (an unguarded script would ingest itself).
-    # A worker never touches the store's connection it inherits, and leaves without closing it.
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
+def worker_start_method() -> str:
+    """How worker processes start. Forked on Linux: a worker starts with the pipeline imported, and
+    without running the calling script's top level again, as spawned workers do (an unguarded
+    script would ingest itself). But a fork copies only the thread that calls it, so a lock another
+    thread holds (a notebook kernel runs several) stays held in the worker forever: then from a
+    fork server, started fresh."""
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    return "fork" if threading.active_count() == 1 else "forkserver"
 
 
-def _start_worker(ingest_pid: int) -> None:
+def _start_workers(workers: int, start_method: str) -> ProcessPoolExecutor:
+    # A forked worker never touches the store's connection it inherits, and leaves without closing it.
+    context = multiprocessing.get_context(start_method)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+
+
+def _start_worker() -> None:
     """Ctrl-C is the ingest's to handle (it stops the workers), so a worker ignores it rather than
-    print a traceback. A worker whose ingest was killed would wait for work forever: it leaves."""
+    print a traceback. A worker whose ingest was killed would wait for work forever: it leaves when
+    its parent (the ingest, or the fork server that dies with it) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()  # what the worker inherits is for the collector to leave alone, not to walk (and copy)
-    threading.Thread(target=_leave_when_orphaned, args=(ingest_pid,), daemon=True).start()
+    threading.Thread(target=_leave_when_orphaned, args=(os.getppid(),), daemon=True).start()
 
 
-def _leave_when_orphaned(ingest_pid: int) -> None:
-    while os.getppid() == ingest_pid:
+def _leave_when_orphaned(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
         time.sleep(ORPHAN_CHECK_SECONDS)
     os._exit(1)
