@@ -96,6 +96,13 @@ CASES = [
     ("近5年来", SEP, "近5年来", "2021-01-01", "2025-09-15", False),
     ("过去五年，我们", MAR, "过去五年", "2020-01-01", "2024-12-31", False),
     ("过去一年，全区", MAR, "过去一年", "2024-01-01", "2024-12-31", False),
+    # years ago, and months from the document's
+    ("五年前，这里还是一片低洼棚户区", SEP, "五年前", "2020-01-01", "2020-12-31", False),
+    ("与10年前相比，全区人口增加", SEP, "10年前", "2015-01-01", "2015-12-31", False),
+    ("上月，全区新登记市场主体", JAN, "上月", "2025-12-01", "2025-12-31", False),
+    ("上个月份，订单回暖", MAR, "上个月份", "2025-02-01", "2025-02-28", False),
+    ("本月全区完成投资", SEP, "本月", "2025-09-01", "2025-09-30", False),
+    ("下个月将开工", SEP, "下个月", "2025-10-01", "2025-10-31", False),
     # vague
     ("近年来，渝中紧紧围绕", SEP, "近年来", None, "2025-09-15", True),
     ("这些年，双向开放", SEP, "这些年", None, "2025-09-15", True),
@@ -112,6 +119,16 @@ def test_dates_resolve(sentence, today, expected, begin, finish, vague):
     assert sentence[first.start:first.end] == first.text
 
 
+def test_dates_a_year_before_a_named_year_is_that_year_not_years_ago():
+    [mention] = resolve_all("2020年前全面完成改造", SEP)
+    assert (mention.text, mention.begin) == ("2020年", "2020-01-01")
+
+
+def test_dates_years_ago_give_the_sentence_its_year():
+    mentions = resolve_all("三年前的3月，园区开工建设", SEP)
+    assert [(m.text, m.begin) for m in mentions] == [("三年前", "2022-01-01"), ("3月", "2022-03-01")]
+
+
 def test_dates_table_is_large_enough():
     assert len(CASES) >= 60
 
@@ -119,7 +136,7 @@ def test_dates_table_is_large_enough():
 @pytest.mark.parametrize("sentence", [
     "培育高新技术企业和科技型企业1870家", "建成3个国家级夜间文化和旅游消费集聚区", "城市更新工作连续四年获得市级激励",
     "区委十三届七次全会举行", "渝中12个项目上榜", "三度入选国家可复制经验清单", "年接待游客近8900万人次",
-    "一月一次", "2025个", "第3名",
+    "一月一次", "2025个", "第3名", "上下月衔接", "按月度考核",
 ])
 def test_dates_plain_numbers_are_not_dates(sentence):
     assert resolve_all(sentence, SEP) == []

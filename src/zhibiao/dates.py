@@ -51,6 +51,8 @@ _DATE: Final = re.compile(
     r"(?P<now>" + "|".join(_NOW) + r")"
     r"|(?P<vague>" + "|".join(_VAGUE_PAST) + r")"
     r"|(?P<recent>近|过去|最近)(?P<span>\d{1,2}|" + _CN_NUM + r"{1,2})(?:个)?年(?:来|间)?"
+    r"|(?<![\d.])(?P<ago>\d{1,2}|" + _CN_NUM + r"{1,2})(?:个)?年前"
+    r"|(?<![上下本])(?P<rel_month>上一?个?月|本月|下一?个?月)(?:份)?(?![\d" + _CN_NUMERALS + r"])"
     r"|(?P<plan>" + _FIVE_YEAR_PLAN + r")(?P<plan_part>期间|时期|规划期|规划|以来|末期|末|初期|开局之年|收官之年)?"
     r"|(?=[\d〇零一二两三四五六七八九十今本去上前明下后当同次第年])(?:"  # cheap guard: no empty matches
     r"(?:(?P<rel>" + "|".join(sorted(_REL_YEAR, key=len, reverse=True)) + r")"
@@ -124,6 +126,17 @@ def _resolve(match: re.Match, today: dt.date | None, context_year: int | None):
         return DateMention(text, start, end, None, today.isoformat() if today else None, vague=True), None
     if g["recent"]:
         return _mention(text, start, end, _recent_years(g, today) if today else None), None
+    if g["ago"]:
+        year = today.year - _number(g["ago"]) if today else None
+        if year is None or not 0 < today.year - year <= 50:
+            return _mention(text, start, end, None), None
+        return _mention(text, start, end, _Interval(dt.date(year, 1, 1), dt.date(year, 12, 31))), year
+    if g["rel_month"]:
+        if not today:
+            return _mention(text, start, end, None), None
+        month = _months_away(today, _MONTH_SHIFT[g["rel_month"][0]])
+        last = dt.date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        return _mention(text, start, end, _Interval(month, last)), month.year
     if g["plan"]:
         interval = _five_year_plan(g)
         if (g["since"] or g["plan_part"] == "以来") and today and interval:
@@ -279,6 +292,15 @@ def _recent_years(g: dict, today: dt.date) -> _Interval | None:
     if g["recent"] == "过去":  # 过去五年: the five whole years before this one
         return _Interval(dt.date(today.year - n, 1, 1), dt.date(today.year - 1, 12, 31))
     return _Interval(dt.date(today.year - n + 1, 1, 1), today)
+
+
+_MONTH_SHIFT: Final = {"上": -1, "本": 0, "下": 1}  # 上月, 本月, 下个月 from the document's month
+
+
+def _months_away(today: dt.date, shift: int) -> dt.date:
+    """The first day of the month ``shift`` months from today's."""
+    index = today.year * 12 + today.month - 1 + shift
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _five_year_plan(g: dict) -> _Interval | None:
