@@ -127,10 +127,11 @@ def _resolve(match: re.Match, today: dt.date | None, context_year: int | None):
     if g["recent"]:
         return _mention(text, start, end, _recent_years(g, today) if today else None), None
     if g["ago"]:
-        year = today.year - _number(g["ago"]) if today else None
-        if year is None or not 0 < today.year - year <= 50:
+        years_ago = _number(g["ago"])
+        if not today or not 0 < years_ago <= 50:
             return _mention(text, start, end, None), None
-        return _mention(text, start, end, _Interval(dt.date(year, 1, 1), dt.date(year, 12, 31))), year
+        then = today.year - years_ago
+        return _mention(text, start, end, _Interval(dt.date(then, 1, 1), dt.date(then, 12, 31))), then
     if g["rel_month"]:
         if not today:
             return _mention(text, start, end, None), None
