@@ -100,7 +100,7 @@ def test_facts_round2_one_of_a_set_that_exists_is_a_level():
 # --- 6. headline ranks; years in a row are a level
 def test_facts_round2_first_place_in_a_headline():
     assert brief("上半年全区工业投资增速全市居首，消费增速领跑全市。", NEWS) == [
-        ("工业投资增速", Decimal(1), "名", "rank", None), ("消费增速", Decimal(1), "名", "rank", None)]
+        ("工业投资增速", Decimal(1), "名", "rank", None)]  # 领跑 says "among the leaders", no rank (lead decision)
 
 
 def test_facts_round2_years_in_a_row_of_a_rate_are_a_level():

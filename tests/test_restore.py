@@ -310,7 +310,7 @@ def test_restore_splits_a_sidebar_list_at_its_bullets():
             "夜\n色\n中\n的\n老\n街\n。\n")
     blocks = _blocks(_restore(page))
     assert [text for kind, text in blocks if text.startswith("●")] == [
-        "●56.3亿元社会消费品零售总额，增长7.4%", "●1260家新增市场主体，增长18.2%"]
+        "●56.3亿元 社会消费品零售总额，增长7.4%", "●1260家 新增市场主体，增长18.2%"]
     assert not any(kind in ("kicker", "title") for kind, _ in blocks)
 
 

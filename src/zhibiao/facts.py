@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import operator
 import re
+import string
 from decimal import Decimal
 from typing import Final
 
@@ -28,7 +29,7 @@ _UNITS: Final = {
     "所": "所", "座": "座", "栋": "栋", "幢": "幢", "套": "套", "间": "间", "张": "张", "台": "台",
     "辆": "辆", "艘": "艘", "架": "架", "条": "条", "处": "处", "件": "件", "场": "场", "次": "次", "度": "次",
     "名": "名", "位": "位", "批": "批", "种": "种", "类": "类", "只": "只", "头": "头", "株": "株", "棵": "棵",
-    "篇": "篇", "部": "部", "支": "支", "宗": "宗", "笔": "笔", "例": "例", "份": "份", "册": "册",
+    "篇": "篇", "块": "块", "部": "部", "支": "支", "宗": "宗", "笔": "笔", "例": "例", "份": "份", "册": "册",
     "元": "元", "美元": "美元", "港元": "港元", "欧元": "欧元", "日元": "日元", "人民币": "元",
     "平方米": "平方米", "平米": "平方米", "㎡": "平方米", "m²": "平方米", "平方公里": "平方公里",
     "平方千米": "平方千米", "km²": "平方公里", "公顷": "公顷", "亩": "亩", "畝": "亩", "米": "米",
@@ -42,16 +43,16 @@ _UNITS: Final = {
 _UNIT_GUARDS: Final = {
     "人": "才员口民工均力群流气文事", "户": "籍口型外", "家": "庭具电园乡属长", "个": "人体性税别案",
     "项": "目", "所": "属有在得以谓长", "座": "谈", "条": "件例款", "处": "理置于级室长", "场": "所景馆地",
-    "次": "产要序生级日", "名": "单称录片城镇牌优师校企人额", "位": "于列居置", "部": "门署分长",
+    "次": "产要序生级日", "名": "单称录片城镇牌优师校企人额", "位": "于列居置数", "部": "门署分长",
     "种": "植子业养", "类": "似型", "批": "准发复示", "支": "持出撑付柱援部", "例": "如", "头": "部条",
     "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长片型熟就品年", "台": "阶湾账",
-    "米": "粉", "轮": "胎船椅廓换岗训车", "年": "度", "间": "接", "元": "素旦宵", "度": "假过",
+    "米": "粉", "轮": "胎船椅廓换岗训车", "年": "度", "间": "接", "元": "素旦宵", "块": "状钱", "度": "假过",
 }
 _PER: Final = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
 _UNIT: Final = "(?:" + "|".join(
     re.escape(w) + (f"(?![{_UNIT_GUARDS[w]}])" if w in _UNIT_GUARDS else "")
-    for w in sorted(_UNITS, key=len, reverse=True)) + ")" + _PER
-_CLASSIFIERS: Final = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇部支宗笔例份册户")
+    for w in sorted(_UNITS, key=len, reverse=True)) + "|[A-Za-z]{2,7}(?![A-Za-z0-9])" + ")" + _PER  # 20MW, 10Gbps
+_CLASSIFIERS: Final = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇块部支宗笔例份册户")
 _SINGLE_CHINESE_UNITS: Final = frozenset({"次", "度", "年", "成", "倍", "个百分点", "家", "所", "座"})
 _TIME_UNITS: Final = frozenset({"年", "个月"})  # durations count only after 连续: 连续四年, not 五年规划
 _DURATION_BOUND: Final = re.compile(r"(?:不超过|不少于|不低于|至少|最长|最短|期限为?|期为)$")  # or a bound: 不超过三年
@@ -88,12 +89,15 @@ _QUANTITY_LEADS: Final = frozenset(_NEGATIVE_SIGNS | {"了"} | set(_PRE_WORDS_BY
 # what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
 # decimal point or separator, a range or list separator, a space
 _ARABIC_CHECKED_UNITS: Final = frozenset({"度", "次", "年", "个月"})  # the units _unit_fits may refuse after 0-9
-_CONTINUES: Final = "".join(sorted(set("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000")))
+_CONTINUES: Final = "".join(sorted(set("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000"
+                                      + string.ascii_letters)))  # 20MW
 # a whole run of numeral characters that one of those follows (or that ends the block); written to
 # start with a character class, which lets the engine skip ahead to where a run can begin
 _NUMERALS: Final = "[0-9０-９零〇○一二三四五六七八九两十拾百千]"
 _NUMERAL_RUN: Final = re.compile(rf"{_NUMERALS}{_NUMERALS}*+(?:(?=[{re.escape(_CONTINUES)}])|\Z)")
+_NOT_COUNTED: Final = re.compile(r"[0-9一两二三四五六七八九]|方面|层面|环节|维度|原则|坚持|毫不")  # after 三个: no count
 _NUMERAL_CHARS: Final = frozenset(_NUMERALS[1:-1].replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９"))
+_CLOSING_QUALIFIERS: Final = ("左右", "上下", "以上", "以下", "以内", "之内")
 _QUALIFIERS: Final = {
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "左右": "approx", "上下": "approx",
@@ -109,7 +113,7 @@ _QUALIFIERS: Final = {
 _RANK_ANCHOR: Final = re.compile(
     r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十]+)"
     r"(?P<more>(?:(?:位|名)?[、和及与]第?(?:[0-9]+|[一二三四五六七八九十]+))*)(?:位|名)?"  # 第一、第二和第三位
-    r"|首位|榜首|冠军|居首|领跑(?P<leads>全国|全省|全市|全区|全县)"  # 全省居首, 增速领跑全市: first
+    r"|首位|榜首|冠军|居首"  # 全省居首: first (领跑全市 says only "among the leaders")
     r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?)"
     r"(?=$|[，。；、！？…）)”,;!?\s的和并且]|名次)")
 _AMONG: Final = re.compile(r"在(?P<among>[^，。；、]{1,16}?)(?:中|内|之中|当中)(?:[位名]?[列居])$")
@@ -131,11 +135,11 @@ _RANK_SCOPE: Final = re.compile(
     r"|主城都市区|主城区)$")
 
 # --- what a number's clause says about it
-_CHANGE_VERBS: Final = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "(?<![新净])增", "涨",
+_CHANGE_VERBS: Final = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "净增", "(?<![新净])增", "涨",
                  "扩大", "下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "加快", "放缓",
                  "减缓", "回升", "提速", "前移", "后移", "前进", "后退", "增長", "減少", "上漲", "擴大", "縮小", "減", "漲")  # and traditional forms
 _CHANGE_TAIL: Final = re.compile(
-    r"(?P<basis>同比|环比|同口径|年均|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
+    r"(?P<basis>同比|环比|同口径|(?:近?[两二三四五六七八九十]年)?(?:年均|平均)|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
     rf"(?:分别|依次|均)?(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")  # 同比分别增长: the basis is 同比
 _CHANGE_ENDINGS: Final = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
 _COMPARE_CUE: Final = re.compile(r"于|出|领先|落后")
@@ -156,11 +160,12 @@ _RATE_WORDS: Final = ("增速", "增幅", "涨幅", "降幅", "增长速度")
 _NEGATIVE: Final = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
              "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "后移", "后退", "減少", "縮小", "減")
 _LEFT_JUNK: Final = (
-    r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-●■◆▲★]+|按[^，。；、\d]{1,10}?计算|其中|包括|以及|及|和|与|并且"
+    r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-●■◆▲★]+|按[^，。；、\d]{1,10}?计算|按[^，。；、]{1,12}?汇率"
+    r"|(?:折合|折算成?|约合)(?:人民币|美元)?|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
     r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
-    r"|共有|共|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
-    r"|分别|均|还|再|又|也|都|给予|予以|力争|确保|争取|预计|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
+    r"|共有|共(?!同|享|建|识|性)|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
+    r"|分别|均|还|再|又|也|都|给予|予以|力争|确保|争取|预计|有望|可望|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
     r"|第[0-9一二三四五六七八九十百]+[条章款节]"  # 第七条: an article number
     r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)"
     r"|了(?!解)")  # the aspect particle after a verb above: 完成了固定资产投资
@@ -186,7 +191,7 @@ def _reversed_words(words: tuple[str, ...]) -> str:
 # (达到过; elsewhere 过 is too often part of a word: 超过, 通过). Closing brackets are left to _trim, which
 # drops a whole bracketed note: 地区生产总值（GDP）.
 _RIGHT_WORDS: Final = (
-    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "将", "就",
+    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "将", "就", "同样",
     "达到", "达", "为", "是", "约为", "共有", "共计", "共", "计", "累计", "总计", "合计", "拥有", "至", "到", "现有", "有",
     "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "依次", "则", "也", "全年", "同比", "首次", "连续",
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
@@ -196,6 +201,7 @@ _RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
     r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
     rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})|能(?![产动效节储耗体性智赋])"  # not 产能
+    r"|同(?![合共协相认陪连如不会])|要(?![主需重只必紧摘纪提首])"  # 支持比例同为, 产量要达到; not 合同, 重要
     r"|[\s、，,：:“”‘’\"'（(])+")
 _INNER_SPACE: Final = re.compile(r"(?<=[^\sA-Za-z0-9])[ \u3000]+(?=[^\sA-Za-z0-9])")  # 9.8% 总量: a headline's
 _CLOSING_BRACKETS: Final = "）)"
@@ -206,7 +212,7 @@ _TRANSITIVE_VERBS: Final = (
     "签订", "办理", "受理", "惠及", "覆盖", "帮助", "解决", "提供", "创造", "增设", "新设", "配备", "修建", "修复", "整治",
     "治理", "栽植", "改扩建", "新改建", "盘活", "腾退", "收储", "招聘", "带动", "吸纳", "培养", "孵化", "上线", "推广",
     "评选", "表彰", "命名", "授牌", "挂牌", "涌现", "诞生", "出台", "制定", "修订", "建", "引育", "新认定", "新开工",
-    "新落地", "累计建成")
+    "新落地", "累计建成", "捧回", "摘得", "斩获", "夺得")
 _TRANSITIVE_VERB_SET: Final = frozenset(_TRANSITIVE_VERBS)  # 新增了城镇就业: the verb and 了 before the noun
 # a verb that takes the counted noun after the number (建成3个X), or 一个/每家 just before it; read reversed
 _TRANSITIVE_TAIL: Final = re.compile(  # 覆盖全市六成乡镇: a scope word may stand between verb and number
@@ -227,10 +233,14 @@ _GIVEN: Final = re.compile(rf"(?:一次性)?(?:{_AWARDS}|扶持|支持)(?:资金
 _GIVEN_BEFORE: Final = re.compile(
     r"(?P<lead>给予|予以|发放|每[家户个人年次项]|[0-9.]+[万亿]?元)?(?P<word>(?P<once>一次性)?(?:" + _AWARDS + r")(?:资金|金)?)$")
 _ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在|也已|也)+")
-_GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:{_AWARDS}|资金支持|资金扶持))"
-_GIVEN_LATER: Final = re.compile(rf"给予[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
-_GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"给予{_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
+_GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:{_AWARDS}|资金支持|资金扶持|支持|扶持))"
+_GIVEN_LATER: Final = re.compile(rf"(?:给予|予以)[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
+_GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"(?:给予|予以){_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
+_GIVEN_ENDING: Final = re.compile(rf"(?:{_AWARDS}|支持|扶持)$")  # 给予最高100万元平台资金支持
+_SHARE_BEFORE: Final = re.compile(r"占[^，。；的\d]{0,6}$")  # 占全区8%的国土面积: the noun after names it
 _PER_EACH: Final = re.compile(r"(?:(?:单个|每个|每|单)(?:企业|项目|单位|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
+_PER_EACH_STARTS: Final = frozenset("单每最不")  # tested first: most words cannot be one
+_GIVEN_ENDINGS: Final = frozenset("励助贴补偿息金")  # the last characters of _GIVEN_BEFORE's words
 _MILESTONE: Final = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
 _AFTER_EDGE: Final = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
 _FREQUENCY_UNITS: Final = frozenset({"次", "年", "个月"})
@@ -254,12 +264,12 @@ _MEASURE_HEAD: Final = re.compile(  # how the name of a measured quantity ends: 
 _GROWTH_PREDICATE: Final = re.compile(
     r"(?:持续|稳步|快速|较快|大幅|明显|显著|不断|进一步|继续|逆势)?(?:增长|增加|提升|提高|上升|攀升|扩大)")
 _ARABIC_RUN: Final = re.compile(r"[0-9０-９]+")
+_SCOPE_NOTE: Final = re.compile(r"[（(][^（）()，。；]{0,30}?(?:口径|以上|以下|标准)[）)]")  # （500万元口径）: no value
 _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
 
 # --- statements of intent: numbers after these in the same sentence are targets
 _INTENT: Final = re.compile(
-    # one class of every first character, tested before the alternatives: most positions fail it at once
-    r"(?=[力确争预目计拟到至年将今明下未有可建投达运完竣落开满])(?:"
+    # every alternative starts with a plain character: the engine then skips to where one can begin
     r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟"
     r"|到(?P<by>[0-9]{4})年(?:底|末)?|至(?P<until>[0-9]{4})年(?:底|末)?"  # 到2027年: a deadline
     rf"|年(?<=(?P<before>[0-9]{{4}})年){DEADLINE_AFTER_DATE}"  # 2027年前: a deadline, its year before the match
@@ -267,8 +277,9 @@ _INTENT: Final = re.compile(
     r"|下降|减少|控制|形成|建设|改造|推动|保持))"
     r"|今年(?:还|也|都|仍)?将|明年(?:还|也|都|仍)?将|年内(?:还|也|都|仍)?将|下一步(?:还|也|都|仍)?将"
     r"|未来(?:还|也|都|仍)?将"  # 将 right after a time word is the future tense
-    # an expectation: 预计每年可接待…, 建成后可实现…; whether it looks ahead is read from its dates
-    r"|(?P<expect>预计|有望|可望|(?:建成|投产|达产|投用|运营|完工|竣工|落成|落地|开业|满产|达效)后))")
+    # an expectation (see _EXPECTATIONS): 预计每年可接待…, 建成后可实现…; whether it looks ahead is read from its dates
+    r"|预计|有望|可望|建成后|投产后|达产后|投用后|运营后|完工后|竣工后|落成后|落地后|开业后|满产后|达效后")
+_EXPECTATIONS: Final = frozenset(("预计", "有望", "可望"))  # and the words ending in 后
 # what says a figure of a plan is already there: 目前, 已建成, 全市共有; not 比上年 (a basis)
 _PAST_MARKER: Final = re.compile(
     r"已(?:经)?(?:累计)?(?:建成|建设|完成|达到|达|实现|形成|拥有|有|开通|培育|引进|突破|超过|落地|投产|集聚|入驻)"
@@ -298,6 +309,7 @@ _SENTENCE_REACH: Final = re.compile(r"[^。！？!?\n…]*")  # matched forwards
 _CLAUSE_REACH: Final = re.compile(r"[^。！？!?\n…；;，：,:●■◆▲★]*")
 _INTENT_HEADING: Final = re.compile(r"目标|预期|力争")  # 二、主要目标: what follows is targets
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n…]")
+_SENTENCE_END_CHARS: Final = frozenset("。！？!?\n…")  # each also ends a clause
 _CLAUSE_END: Final = re.compile(r"[。！？!?\n…；;，：,:●■◆▲★](?<![,:](?=[0-9]))")  # not the , of 1,100; a bullet starts an item
 _TAIL_WIDTH: Final = 24  # the longest word group read backwards from a number (比上年同期 + 增长, 高于全国平均水平)
 _STILL_AHEAD: Final = dt.timedelta(days=30)
@@ -420,7 +432,7 @@ class _Reader:
         if not mentions:
             return []
         clause_ends = [m.start() for m in _CLAUSE_END.finditer(self.text, start, end)]
-        sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text, start, end)]
+        sentence_ends = [at for at in clause_ends if self.text[at] in _SENTENCE_END_CHARS]  # no second scan
         intents = [] if intent_carried else self._intent_starts(start, end)
         facts: list[Fact] = []
         by_clause: dict[tuple[int, int], list[_Mention]] = {}
@@ -462,7 +474,8 @@ class _Reader:
 
     def _is_intent(self, match: re.Match, block: tuple[int, int] | None = None) -> bool:
         """``block``: the bounds of the block ``match`` is in; without them an expectation is not read."""
-        if match.group("expect"):
+        word = match.group()
+        if word in _EXPECTATIONS or word.endswith("后"):
             return block is not None and self._looks_ahead(match, block)
         by, until, before = match.group("by", "until", "before")
         year = by or until or before
@@ -487,7 +500,7 @@ class _Reader:
             dates.append(governing)
         if any(self._has_passed(date) for date in dates):
             return False
-        return bool(dates) or genre != "work_report" or match.group("expect").endswith("后")
+        return bool(dates) or genre != "work_report" or match.group().endswith("后")
 
     def _has_passed(self, date: DateMention) -> bool:
         """Whether ``date`` was over when the document was written: 去年, 上半年 in July, 近年来."""
@@ -512,6 +525,9 @@ class _Reader:
         # a bare numeral that no list gave a unit stays only with a scale word: 常住人口23.98万; not in a
         # quoted name (“三个五百亿”)
         mentions = [q for q in quantities if not q.bare or q.multiplier != 1 and not text.startswith("”", q.end)]
+        if text.find("（", start, end) >= 0 or text.find("(", start, end) >= 0:
+            notes = [note.span() for note in _SCOPE_NOTE.finditer(text, start, end)]
+            mentions = [q for q in mentions if not any(s < q.start and q.end < e for s, e in notes)]
         ranks = [r for m in _RANK_ANCHOR.finditer(text, start, end) for r in self._ranks(m, start)]
         if ranks:
             taken = [(r.start, r.end) for r in ranks]
@@ -623,8 +639,9 @@ class _Reader:
         """Whether a numeral and the unit after it make a quantity, before any arithmetic is done."""
         text = self.text
         if chinese and len(numeral) == 1 and (numeral == "一" or unit_text not in _SINGLE_CHINESE_UNITS) \
-                and not (unit_text == "位" and _PLACES_MOVED.search(text, max(0, number_start - 3), number_start)):
-            return False  # 一个, 两厂, 三个方面: too common as words to be quantities
+                and not (unit_text == "位" and _PLACES_MOVED.search(text, max(0, number_start - 3), number_start)) \
+                and not (numeral != "一" and unit_text in _CLASSIFIERS and self._counted_by_verb(number_start)):
+            return False  # 一个, 两厂, 三个方面: too common as words to be quantities; but 建成三座, 等七项
         if unit_text == "度" and not chinese:
             return False  # 3度: degrees, not times
         if unit_text == "次" and _MEETING.match(text, m.end()):
@@ -632,6 +649,16 @@ class _Reader:
         if unit_text in _TIME_UNITS:
             return self._counts_years(number_start, m.end())
         return True
+
+    def _counted_by_verb(self, number_start: int) -> bool:
+        """完成三条示范街区, 捧回四块招牌, 等七项指标: a verb or a list's 等 before a Chinese numeral makes it a count;
+        not before a slogan or an aspect (实施三个一批, 有三个方面)."""
+        if _NOT_COUNTED.match(self.text, number_start + 2):
+            return False
+        if self.text[number_start - 1:number_start] == "等":
+            return True
+        verb = _TRANSITIVE_TAIL.match(self.reverse, self.size - number_start, self.size - max(0, number_start - 8))
+        return verb is not None and self.text[number_start - 1] not in "一两几数每首"
 
     def _counts_years(self, start: int, end: int) -> bool:
         """连续四年, 百年一遇 and 期限不超过五年 count years; 2025年 and 五年规划 do not (``end``: after the 年)."""
@@ -713,8 +740,8 @@ class _Reader:
         elif scope_match:
             lead = window_start + scope_match.start()
             scope = scope_match.group("scope")
-        elif m.group("leads") or m.group(0) == "居首":
-            lead, scope = m.start(), m.group("leads")
+        elif m.group(0) == "居首":
+            lead, scope = m.start(), None
         else:
             return None
         ordinal = m.group("n") or m.group("top")
@@ -751,6 +778,8 @@ class _Reader:
             if mention.unit in _FREQUENCY_UNITS:
                 item_end = clause_end
             reading = self._read(mention, item_start, max(item_end, mention.end), previous)
+            if i == 0 and reading and reading.own and reading.indicator:
+                mapped = False  # …，三次产业的比重依次为a、b和c: the list names its own subject
             if reading and shared:
                 name, span, reading.place = shared[min(i, len(shared) - 1)]
                 if name:
@@ -766,6 +795,9 @@ class _Reader:
             if reading:  # a number that states nothing (超十亿元的行业) leaves its words to the next one
                 counted_after = mention.unit not in _FREQUENCY_UNITS  # 连续五年稳定在10亿斤: 10亿斤 is its own
                 consumed = max(consumed, mention.end, reading.evidence_end if counted_after else 0)
+        if len(shared) > len(mentions) == 1 and readings[0] and readings[0].own:  # X和Y分别达到5个以上
+            mentions[:] = mentions * len(shared)
+            return [readings[0].said_of(name or "", span) for name, span, _ in shared]
         if self.text.find("均", clause_start, clause_end) >= 0:
             return self._each_item(mentions, readings, said)
         return readings
@@ -879,7 +911,9 @@ class _Reader:
         and its number, the subject of the clause before in the same sentence, if that clause names a
         measured quantity (by its name or by saying it grows) and states no number."""
         text = self.text
-        if not (_RANK_HEAD if rank else _REACH_HEAD).fullmatch(text[clause_start:number_start].strip()):
+        head_start = self.date_at.get(clause_start, clause_start)  # …稳步扩大，“十三五”末为3120亿元
+        head = text[head_start:number_start].strip()
+        if not ((_RANK_HEAD if rank else _REACH_HEAD).fullmatch(head) or head_start > clause_start and head == "为"):
             return None
         comma = clause_start - 1
         if comma < 1 or text[comma] not in "，,":
@@ -931,7 +965,7 @@ class _Reader:
         if len(names) < 2:
             return []  # 增速分别高于…: one subject, read as usual
         lengths = [e - s for s, e in names]
-        if len(names) == count and min(lengths) >= 2 and (min(lengths) * 2 >= max(lengths) or all(
+        if (len(names) == count or count == 1) and min(lengths) >= 2 and (min(lengths) * 2 >= max(lengths) or all(
                 _MEASURE_HEAD.search(self.text, s, e) for s, e in names)):  # 落地率、开工率分别达到…
             return [(self.text[s:e], (s, e), None) for s, e in names]
         return [(self.text[names_start:names_end], (names_start, names_end), None)]
@@ -975,7 +1009,8 @@ class _Reader:
                 basis = compare.group("scope") if compare.re is _COMPARE_TAIL else compare.group("basis")
                 negative = compare.group("verb") in _NEGATIVE
                 before_end = tail_start = head_start + compare.start()
-            elif change and (change.group("verb") or change.group("basis") in _BARE_BASES):
+            elif change and (change.group("verb") or (change.group("basis") or "").endswith(_BARE_BASES)) \
+                    and (change.group("verb") != "净增" or change.group("basis")):  # 比上年末净增; 净增就业岗位 counts
                 kind, basis = "change", change.group("basis")
                 negative = (change.group("verb") or "") in _NEGATIVE
                 before_end = tail_start = head_start + change.start()
@@ -983,10 +1018,10 @@ class _Reader:
         if previous and continued and not compare and previous.kind == "change" and kind == "level":
             kind, negative, basis = "change", previous.negative, previous.basis
         s, e = self._own_words(*self._trim(item_start, before_end)) if item_start < before_end else (item_start, before_end)
-        given = _GIVEN_BEFORE.search(text, max(s, e - 12), e) if e > s else None
+        given = _GIVEN_BEFORE.search(text, max(s, e - 12), e) if e > s and text[e - 1] in _GIVEN_ENDINGS else None
         if given and (given.group("lead") or given.group("once")):
             s = given.start("word")  # 对新建项目一次性奖励100万元: what is given, not to whom
-        elif e > s and _PER_EACH.fullmatch(text, s, e):
+        elif e > s and text[s] in _PER_EACH_STARTS and _PER_EACH.fullmatch(text, s, e):
             s = e  # 单个企业最高300万元: a cap for each one names nothing; it is said of the award before
         if e > s and _CAP_OR_RATE_CUE.search(text, max(s, e - 16), mention.number_start):
             s, e = self._without_cap_and_rate(mention, s, e)
@@ -1026,7 +1061,7 @@ class _Reader:
             else self._caption(item_start, mention, item_end)
         if caption:
             after_s, after_e, has_after = caption[0], caption[1], True
-            kind = "target" if caption[2] else kind
+            kind = "target" if caption[2] else "change" if text.endswith(_RATE_WORDS, after_s, after_e) else kind
         # 给予最高100万元奖励, ●19.5亿元 一般公共预算收入: the words after name what the amount is
         named_after = has_after and (caption is not None or _GIVEN.fullmatch(text, after_s, after_e) is not None)
         if has_after and not named_after and text.startswith("的", mention.end) and \
@@ -1034,6 +1069,11 @@ class _Reader:
             named_after = True  # 给予最高80%的场地租金支持: what is given, with its amount before 的
             if text.endswith(("支持", "扶持"), after_s + 2, after_e):
                 after_e -= 2
+        elif has_after and not named_after and (
+                _GIVEN_ENDING.search(text, after_s, after_e) and
+                _GIVING_VERB.search(text, max(0, mention.start - 2), mention.start)
+                or e > s and text.startswith("的", mention.end) and _SHARE_BEFORE.search(text, s, e)):
+            named_after = True  # 给予最高100万元平台资金支持; 占全区8%的国土面积
         if has_after and e <= s and not named_after and mention.unit not in _CLASSIFIERS:
             name_s, name_e = self._after(mention.end, item_end, True)  # 人均纯收入: 均 is no verb here
             if _MEASURE_HEAD.search(text, name_s, name_e):
@@ -1132,7 +1172,7 @@ class _Reader:
         """What a rate or a cap of a policy is of: 按投资额的5%给予[奖励] (the basis of calculation is no
         indicator), 给予[奖励]，单个企业最高300万元 (a cap for each one says of the award before)."""
         text = self.text
-        if end > start and text.startswith("按", start):
+        if end > start and (text.startswith("按", start) or text.find("按", item_start, start) >= 0):
             clause_end = _CLAUSE_END.search(text, mention_end)
             given = _GIVEN_LATER.search(text, mention_end, clause_end.start() if clause_end else len(text))
             return given.span("word") if given else None
@@ -1174,6 +1214,9 @@ class _Reader:
         text = self.text
         stop = _AFTER_STOP.search(text, start, end)
         end = min(stop.start() if stop else end, start + 30)
+        i = bisect.bisect_right(self.date_starts, start)
+        if i < len(self.dates) and self.dates[i].start < end:
+            end = self.dates[i].start - (text[self.dates[i].start - 1] in "在于")  # 七项主要指标上半年均实现…
         adverb = None if predicate else _ADVERBS.match(text, start, end)
         if adverb and adverb.end() < end:
             return adverb.end(), end  # 其中26个已投产投用: what the counted ones did is what is counted
@@ -1214,12 +1257,15 @@ class _Reader:
         text, date_at, place_at = self.text, self.date_at, self.place_at
         junk_ended = False  # the pattern takes a whole run: tried again where it ended, it fails
         while start < end:
+            if date_at.get(start, end + 1) <= end:  # before the junk: a date may open with a quote (“十四五”末)
+                start, junk_ended = date_at[start], False
+                continue
             junk = None if junk_ended else _LEFT_TRIM.match(text, start, end)
             junk_ended = junk is not None
             if junk:
                 start = junk.end()
-            elif date_at.get(start, end + 1) <= end:
-                start = date_at[start]
+                if date_at.get(start - 1, end + 1) <= end:  # the date opened with the quote: 2024年 “十四五”以来
+                    start, junk_ended = date_at[start - 1], False
             elif places and place_at.get(start, end + 1) < end:
                 start = place_at[start]
             elif 0 < (particle := text.find("了", start + 1, min(end, start + 5))) and \
@@ -1266,15 +1312,21 @@ class _Reader:
                 date = self._governing_date(at, sentence, block_start)
                 period = date.text.lstrip("到至") if date else None
         else:
-            date = self._governing_date(at, sentence, block_start)
+            starts = at < mention.start and (self.text.find("由", at, mention.start) >= 0
+                                             or self.text.find("从", at, mention.start) >= 0)
+            date = self._start_date(at, mention.start) if starts else None  # 由2020年的612亿元
+            date = date or self._governing_date(at, sentence, block_start)
             ahead = date is not None and self._is_ahead(date)
             kind = "target" if ahead or self._set_by_plan(mention, reading, date, sentence) else reading.kind
             period = self._period(date, at, sentence, block_start)
+        if kind == "target" and not period and not self._has_span_word(sentence[0], at):
+            period = self._deadline(at, (block_start, at))  # 到2026年，…。建成…: the paragraph's deadline
         span = reading.indicator_span or (None, None)
         qualifier = mention.qualifier
-        if qualifier is None and mention.value_max is None and \
-                _CAP_BEFORE.search(self.text, max(0, mention.start - 6), mention.start):
-            qualifier = "under"  # 每家企业最高奖励300万元: the cap stands before the verb of giving
+        if qualifier is None and mention.value_max is None and (
+                _CAP_BEFORE.search(self.text, max(0, mention.start - 6), mention.start)
+                or self.text.startswith("为上限", mention.end) and self.text[mention.start - 1] == "以"):
+            qualifier = "under"  # 每家企业最高奖励300万元: the cap stands before the verb of giving; 以N为上限
         return Fact(
             indicator=reading.indicator, value=mention.value, unit=mention.unit, kind=kind,
             start=min(reading.evidence_start, mention.number_start), end=max(reading.evidence_end, mention.number_end),
@@ -1306,6 +1358,15 @@ class _Reader:
                  for m in _INTENT.finditer(self.text, sentence[0], at)]
         years = [year for year in years if year]
         return years[-1] + "年" if years else None
+
+    def _start_date(self, start: int, end: int) -> DateMention | None:
+        """由2020年的612亿元增至…: the date after 由 or 从 between an indicator and its number."""
+        i = bisect.bisect_left(self.date_starts, start)
+        while i < len(self.dates) and self.dates[i].end <= end:
+            if self.text[self.dates[i].start - 1] in "由从":
+                return self.dates[i]
+            i += 1
+        return None
 
     def _governing_date(self, at: int, sentence: tuple[int, int], block_start: int) -> DateMention | None:
         """The date expression governing a fact whose evidence starts at ``at``: the last one before it in
@@ -1346,6 +1407,11 @@ class _Reader:
         heading_starts, heading_dates = self.section_dates
         heading_date = heading_dates[bisect.bisect_right(heading_starts, block_start) - 1]
         return heading_date.text if heading_date else None
+
+    def _has_span_word(self, start: int, end: int) -> bool:
+        """Whether a span word (全年, 五年来) stands between ``start`` and ``end``."""
+        i = bisect.bisect_left(self.span_words[0], start)
+        return i < len(self.span_words[0]) and self.span_words[1][i] <= end
 
     def _find_span_words(self) -> tuple[list[int], list[int]]:
         """Where the span words of the text (全年, 五年来, 近三年间) start and end."""
@@ -1416,11 +1482,18 @@ def _intent_before(intents: list[int], sentence_start: int, at: int) -> bool:
 
 
 def _lend_units(quantities: list[_Mention], text: str) -> None:
-    """1.2、1.3和5.6个百分点: bare numerals and a stray 个 take the unit of the list's last item."""
+    """1.2、1.3和5.6个百分点: bare numerals and a stray 个 take the unit of the list's last item, and
+    every item the closing qualifier word of the last (30、55微克/立方米以内)."""
     for i in range(len(quantities) - 2, -1, -1):
         current, following = quantities[i], quantities[i + 1]
-        if not (current.bare or current.unit == "个") or not following.unit \
+        lends_qualifier = current.qualifier is None and following.qualifier is not None and current.value_max is None
+        lends_unit = (current.bare or current.unit == "个") and following.unit
+        if not (lends_qualifier or lends_unit) \
                 or text[current.end:following.start].strip() not in ("、", "和", "及", "与", "或"):
+            continue
+        if lends_qualifier and text.endswith(_CLOSING_QUALIFIERS, following.start, following.end):
+            current.qualifier = following.qualifier  # 分别控制在30、55微克/立方米以内: the 以内 closes the list
+        if not lends_unit:
             continue
         if current.bare and following.unit not in _TIME_UNITS:
             current.unit, current.bare = following.unit, False

@@ -17,7 +17,6 @@ its ``Block.lines`` name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from zhibiao.model import Block, Document, Meta, RawText
@@ -33,9 +32,10 @@ _END_CHARS: Final = frozenset("。！？!?…")
 _CLOSERS: Final = "”’」』）)》】〉\"'"
 _TRAILING_PUNCT: Final = "。！？!?，；：、,;:”’」』）)》"
 _BULLETS: Final = "●•◆■▲▶►★☆◇□◎○"
-_NUMBER_STARTS: Final = frozenset("一二三四五六七八九十（(第0123456789" + _BULLETS)
+# Looked up with a line's first character as strings: ``char in string`` needs no hash of the char.
+_NUMBER_STARTS: Final = "一二三四五六七八九十（(第0123456789" + _BULLETS
 _DASHES: Final = frozenset("—－─-")
-_DIGITS: Final = frozenset("0123456789")
+_DIGITS: Final = "0123456789"
 _CLAUSE_PUNCT: Final = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
 _SENTENCE_CHARS: Final = "，。；！？,;!?"
 _SENTENCE_PUNCT: Final = re.compile(f"[{_SENTENCE_CHARS}]")
@@ -64,6 +64,10 @@ _LEADING_ASCII: Final = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
 # look-behind, let the regex engine skip straight to where a match can start.
 _SPACE: Final = r"[ \t\u3000\xa0]"
 _SPACES: Final = re.compile(_SPACE + _SPACE + "*")
+# A bullet that opens with a figure (●6.2%, ●超500PB), and that figure with the space after it.
+_FIGURE_BULLET: Final = rf"[{_BULLETS}]{_SPACE}*[超约近逾]?\d"
+_FIGURE_BULLET_START: Final = re.compile(_FIGURE_BULLET)
+_BULLET_FIGURE_GAP: Final = re.compile(rf"({_FIGURE_BULLET}\S*){_SPACE}+")  # ●5777.41亿元 2024年全市经济总量
 _LATIN_WRAP: Final = re.compile(r"\n(?<=[A-Za-z]\n)(?=[A-Za-z])")  # a Latin word wrapped at a space
 # Spaces a dump puts into running text, beside a Chinese character or punctuation mark; a space
 # beside a Latin letter is real, and so is one between two numbers (a table's columns).
@@ -83,35 +87,48 @@ SIDEBAR_LABEL_MAX: Final = 8  # characters of a vertical label; a longer vertica
 ECHO_MIN_PAIRS: Final = 2  # two-character words a section's first sentence shares with its heading
 
 
-@dataclass(slots=True)
+# Plain classes, not dataclasses: mypyc compiles their __init__, where a dataclass keeps an interpreted
+# one that boxes every field (a unit is made for every line).
 class _Unit:
     """One raw line, or a vertical run of one-character lines, ready to be joined."""
 
-    text: str  # without indent, trailing space or fake-bold double
-    numbers: range  # 1-based raw line numbers (a range, which the garbage collector need not track)
-    width: float  # in em: a CJK character 1, an ASCII character 0.5, an indent 2
-    full_width: float  # the width counting the indent a paragraph's first line may have lost in the dump
-    indent: bool
-    gap_before: bool  # a blank line separates it from the previous unit
-    shape: str  # LINE, VERTICAL or DOUBLED
-    ends: bool  # ends a sentence
-    numbered: bool  # starts with section numbering: 一、 （二） 3.
-    byline: bool
-    headline: bool  # phrases set apart by spaces and no punctuation: a heading's shape
-    standalone: bool  # a byline, dashed subtitle or numbered heading: a block of its own
-    run: int  # units with the same run stand on consecutive lines, with no blank line between
-    opens: bool  # follows a sentence's end, so may open a paragraph
+    __slots__ = ("text", "first", "last", "width", "full_width", "indent", "gap_before", "shape", "ends", "numbered",
+                 "byline", "headline", "standalone", "run", "opens")
+
+    def __init__(self, text: str, first: int, last: int, width: float, full_width: float, indent: bool,
+                 gap_before: bool, shape: str, ends: bool, numbered: bool, byline: bool, headline: bool,
+                 standalone: bool, run: int, opens: bool) -> None:
+        self.text = text  # without indent, trailing space or fake-bold double
+        self.first = first  # the 1-based numbers of its first and last raw line
+        self.last = last
+        self.width = width  # in em: a CJK character 1, an ASCII character 0.5, an indent 2
+        self.full_width = full_width  # counting the indent a paragraph's first line may have lost in the dump
+        self.indent = indent
+        self.gap_before = gap_before  # a blank line separates it from the previous unit
+        self.shape = shape  # LINE, VERTICAL or DOUBLED
+        self.ends = ends  # ends a sentence
+        self.numbered = numbered  # starts with section numbering: 一、 （二） 3.
+        self.byline = byline
+        self.headline = headline  # phrases set apart by spaces and no punctuation: a heading's shape
+        self.standalone = standalone  # a byline, dashed subtitle or numbered heading: a block of its own
+        self.run = run  # units with the same run stand on consecutive lines, with no blank line between
+        self.opens = opens  # follows a sentence's end, so may open a paragraph
 
 
-@dataclass(slots=True)
 class _Block:
-    units: list[_Unit]
-    lines: str  # the units' texts, one a line
-    flat: str  # the block's characters without any space: what classification looks at
-    ends: bool  # ends a sentence
-    kind: str = "paragraph"
-    table_kind: str | None = None  # the kind of a line of a text table: its caption or one of its rows
-    figure_item: bool = False  # a figure and what it counts, an item of a sidebar box under a label
+    """Consecutive units joined, with what classification decides about them."""
+
+    __slots__ = ("units", "lines", "flat", "ends", "kind", "table_kind", "figure_item")
+
+    def __init__(self, units: list[_Unit], lines: str, flat: str, ends: bool, table_kind: str | None,
+                 figure_item: bool) -> None:
+        self.units = units
+        self.lines = lines  # the units' texts, one a line
+        self.flat = flat  # the block's characters without any space: what classification looks at
+        self.ends = ends  # ends a sentence
+        self.kind = "paragraph"
+        self.table_kind = table_kind  # the kind of a line of a text table: its caption or one of its rows
+        self.figure_item = figure_item  # a figure and what it counts, an item of a sidebar box
 
     @property
     def shape(self) -> str:
@@ -135,7 +152,8 @@ def restore(raw: RawText) -> Document:
     for block in blocks:
         text = _block_text(block)
         parts.append(text)
-        out.append(Block(block.kind, pos, pos + len(text), [n for u in block.units for n in u.numbers]))
+        numbers = [n for u in block.units for n in range(u.first, u.last + 1)]
+        out.append(Block(block.kind, pos, pos + len(text), numbers))
         pos += len(text) + 1
     title = next((parts[i] for i, b in enumerate(out) if b.kind == "title"), None)
     return Document(text="\n".join(parts), blocks=out, raw=raw.text,
@@ -182,7 +200,7 @@ def _ends_sentence(text: str) -> bool:
     return last in _END_CHARS or (last in _CLOSERS and text.rstrip(_CLOSERS)[-1:] in _END_CHARS)
 
 
-def _unit(text: str, numbers: range, indent: bool, gap: bool, shape: str, previous: _Unit | None) -> _Unit:
+def _unit(text: str, first: int, last: int, indent: bool, gap: bool, shape: str, previous: _Unit | None) -> _Unit:
     """A unit measured; the one before it decides its run and whether it may open a paragraph."""
     width = _width(text) + (INDENT_EM if indent else 0.0)
     # Cheap tests first: most lines of body text have punctuation and open with a character.
@@ -208,7 +226,7 @@ def _unit(text: str, numbers: range, indent: bool, gap: bool, shape: str, previo
         opens = shape == LINE and (previous.ends or previous.standalone or previous.headline
                                    or previous.shape != LINE)
     full_width = width + INDENT_EM if opens and not indent else width
-    return _Unit(text, numbers, width, full_width, indent, gap, shape, _ends_sentence(text),
+    return _Unit(text, first, last, width, full_width, indent, gap, shape, _ends_sentence(text),
                  number is not None, byline, headline, standalone, run, opens)
 
 
@@ -223,11 +241,11 @@ def _units(text: str) -> list[_Unit]:
         nonlocal gap, previous
         if len(singles) >= 2:
             chars = "".join(lines[n - 1].strip() for n in singles)
-            previous = _unit(chars, range(singles[0], singles[-1] + 1), False, True, VERTICAL, previous)
+            previous = _unit(chars, singles[0], singles[-1], False, True, VERTICAL, previous)
             gap = True  # a vertical run is a block of its own
         else:
             n = singles[0]
-            previous = _unit(lines[n - 1].strip(), range(n, n + 1), lines[n - 1][:1] in _INDENT, gap, LINE, previous)
+            previous = _unit(lines[n - 1].strip(), n, n, lines[n - 1][:1] in _INDENT, gap, LINE, previous)
             gap = False
         units.append(previous)
         singles.clear()
@@ -246,7 +264,7 @@ def _units(text: str) -> list[_Unit]:
             flush_singles()
         # undouble's own first test, without the call: most lines are not doubled
         once = undouble(core) if core[-1] in _TRAILING_PUNCT or core[0] == core[len(core) // 2] else None
-        previous = _unit(once if once is not None else core, range(number, number + 1), line[0] in _INDENT, gap,
+        previous = _unit(once if once is not None else core, number, number, line[0] in _INDENT, gap,
                          DOUBLED if once is not None else LINE, previous)
         units.append(previous)
         gap = False
@@ -391,7 +409,7 @@ def _blocks(units: list[_Unit], may_hold_table: bool = True) -> list[_Block]:
     table_kinds = _text_table_lines(units) if may_hold_table else {}
     if _unwrapped(units):
         return [_block([unit], table_kinds.get(i)) for i, unit in enumerate(units)]
-    items = _figure_items(units)
+    items = _figure_items(units) + _bullet_items(units)
     joins: dict[int, bool] = {}  # whether unit i joins the block before it, where a table or a box decides
     for i in table_kinds:
         joins[i] = joins[i + 1] = False
@@ -431,6 +449,44 @@ def _figure_items(units: list[_Unit]) -> list[range]:
     return boxes
 
 
+def _bullet_items(units: list[_Unit]) -> list[range]:
+    """The items of a box of figures as bullets (●7.5% 全年规上工业增加值增速): two or more on lines
+    without a blank line between, each item a bullet's line and the lines under it that the box's
+    narrow column wrapped anywhere, even mid-word and without punctuation at the break."""
+    starts = [k for k, u in enumerate(units)
+              if u.shape == LINE and u.text[0] in _BULLETS and _FIGURE_BULLET_START.match(u.text)]
+    items: list[range] = []
+    box: list[int] = []
+    for n, start in enumerate(starts):
+        box.append(start)
+        following = starts[n + 1] if n + 1 < len(starts) else start
+        if following > start and all(_runs_on(u) for u in units[start + 1:following + 1]):
+            continue  # the next bullet is in the same box
+        if len(box) >= 2:
+            items += _bullet_box(units, box)
+        box = []
+    return items
+
+
+def _bullet_box(units: list[_Unit], starts: list[int]) -> list[range]:
+    """The items of one box, given its bullets' lines. The lines between two bullets go on with the
+    first; under the last, a line goes on with it while it follows no sentence's end and is no wider
+    than the box's lines above: else it is the text after the box."""
+    column = max(u.width for u in units[starts[0]:starts[-1] + 1])
+    widest = column + _tolerance(column)
+    items = []
+    for n, start in enumerate(starts):
+        last = n + 1 == len(starts)
+        stop = len(units) if last else starts[n + 1]
+        end = start + 1
+        while (end < stop and _runs_on(units[end])
+               and not (units[end].indent or units[end].numbered or units[end].standalone)
+               and (not last or (not units[end - 1].ends and units[end].width <= widest))):
+            end += 1
+        items.append(range(start, end))
+    return items
+
+
 def _runs_on(unit: _Unit) -> bool:
     """Whether a line goes on from the line above it, with no blank line between."""
     return not unit.gap_before and unit.shape == LINE
@@ -446,8 +502,13 @@ def _block(units: list[_Unit], table_kind: str | None = None, figure_item: bool 
     """A block of consecutive units, with the text classification looks at."""
     lines = "\n".join([u.text for u in units]) if len(units) > 1 else units[0].text
     text = lines.replace("\n", "")
-    flat = _SPACES.sub("", text) if " " in text or "\u3000" in text or "\t" in text else text
-    return _Block(units, lines, flat, _ends_sentence(flat), table_kind=table_kind, figure_item=figure_item)
+    flat = _unspaced(text) if " " in text or "\u3000" in text or "\t" in text else text
+    return _Block(units, lines, flat, _ends_sentence(flat), table_kind, figure_item)
+
+
+def _unspaced(text: str) -> str:
+    """The text without spaces, tabs, full-width and no-break spaces (a replace each beats a regex)."""
+    return text.replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\xa0", "")
 
 
 def _text_table_lines(units: list[_Unit]) -> dict[int, str]:
@@ -476,7 +537,7 @@ def _names_byline(text: str) -> bool:
     if len(text) > 60:
         return False
     spaced = " " in text or "\u3000" in text  # an official's title and name stand apart
-    flat = _SPACES.sub("", text) if spaced or "\t" in text or "\xa0" in text else text
+    flat = _unspaced(text) if spaced or "\t" in text or "\xa0" in text else text
     return bool(_BYLINE.match(text.strip()) or _is_signature(flat) or (spaced and _OFFICIAL.fullmatch(text.strip())))
 
 
@@ -660,8 +721,13 @@ def _block_text(block: _Block) -> str:
     if block.table_kind:
         return text  # a text table's spaces set its cells apart
     if block.figure_item:  # the figure stands apart from what it counts: 1000亿元 全年地区生产总值目标
-        figure, _, counted = text.partition("\n")
-        return _running_text(figure, block.kind) + " " + _running_text(counted, block.kind)
+        if text[0] not in _BULLETS:
+            figure, _, counted = text.partition("\n")
+            return _running_text(figure, block.kind) + " " + _running_text(counted, block.kind)
+        # a bullet's figure, by the space the input sets after it: ●7.5% 全年规上工业增加值增速
+        gap = _BULLET_FIGURE_GAP.match(text)
+        if gap:
+            return _running_text(gap.group(1), block.kind) + " " + _running_text(text[gap.end():], block.kind)
     return _running_text(text, block.kind)
 
 
