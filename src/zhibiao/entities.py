@@ -12,7 +12,8 @@ suffix to find them by: roads named by their ends (成都至宜宾高速), the m
 city's first character (长经开区), a name listed after an organisation (…学校、蓝湾美居等), a campaign
 named by its slogan (“某某”活动, “某某”行动) or by the count of its parts (某某六大行动), a metro line's
 extension, a brand's phase (某某四期、…), a landmark that names a park (玄武湖 beside 玄武湖公园), a town
-after its county (某某县某某镇), and the works a list of projects names (引进某某广场、…等重大项目).
+after its county (某某县某某镇), a village's numbered group (某某村三组), and the works a list of projects
+names (引进某某广场、…等重大项目).
 """
 from __future__ import annotations
 
@@ -81,7 +82,11 @@ def _words() -> dict[str, int]:
 def _common(word: str, min_freq: int = 100) -> bool:
     """A dictionary word, not a proper noun, used at least ``min_freq`` times."""
     value = _words().get(word, 0)
-    return not value & _PROPER and value >> 2 >= min_freq
+    return (not value & _PROPER or word in _KINDS_OF_PLACE) and value >> 2 >= min_freq
+
+
+# Kinds of place that jieba tags as place names: 城市轨道交通 describes, it names no city
+_KINDS_OF_PLACE: Final = frozenset(("城市", "城镇", "山区"))
 
 
 def _proper(word: str) -> bool:
@@ -237,9 +242,9 @@ _STOP_WORDS: Final = frozenset("""
 新开工 续建 新建 改建 扩建 新增 新设 开工 完成 启动 实施 打造 建成 助力 加入 揭晓 启用 投用 建立 创建 申报 争创 服务于 作为 成功 全面
 漫步 走进 来到 前往 途经 代表 开展 进行 承担 负责 鼓励 引导 给予 加强 推广 要求 首批 第一批 首个 深入 大力 着力 努力 不断 进一步 已经 正在 目前 其他 其余 相关 各类 一批 一系列 多家 多个 首家 重点 知名 优质
 """.split())
-_STOP_CHARS: Final = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们以受")
+_STOP_CHARS: Final = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们以受沿")
 # A count's measure word (7座主题博物馆) is no part of the name after it
-_CLASSIFIERS: Final = frozenset("个家项座所条批处栋幢套名位只")
+_CLASSIFIERS: Final = frozenset("个家项座所条批处栋幢套名位只亩")
 _NUMERALS: Final = frozenset("0123456789一二两三四五六七八九十百千万")
 _NAME_MARKS: Final = frozenset("（）()")
 _OPEN_PAREN: Final = "（("
@@ -400,6 +405,7 @@ _DRIVE: Final = _Rule("event", "campaign", "drive", 16)  # a month's or a week's
 _FESTIVAL: Final = _Rule("event", "festival", "festival", 24, digits=True)  # 某某国际美食节; not 国庆节
 _SESSION: Final = _Rule("event", "meeting", "ordinal", 40, digits=True)  # or a national body: 中央经济工作会议
 _BUREAU: Final = _Rule("org", "government", "anchor", 24, and_inside=True)  # 局, 厅, 中心 need a jurisdiction
+_WORK: Final = _Rule("project", "project", "work", 12)  # 某某大桥 being built; an old bridge is a landmark
 _PLANT: Final = _Rule("project", "project", "placed", 24)  # 电站, 基地: a place inside, not 光伏电站
 _SCIENCE_CITY: Final = _Rule("project", "park", "any", 12)  # 科创城 is always a name: 生命健康科创城
 _AREA: Final = _Rule("place", "area", "either", 14)
@@ -425,6 +431,7 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "研究院": _RESEARCH, "研究所": _RESEARCH, "科学院": _RESEARCH, "实验室": _LAB,
     "协会": _ASSOCIATION, "商会": _ASSOCIATION, "联合会": _ASSOCIATION, "交易所": _ASSOCIATION,
     "项目": _PROJECT, "工程": _PROJECT, "步道": _PROJECT, "环道": _PROJECT, "隧道": _PROJECT, "迁建": _PROJECT,
+    "大桥": _WORK, "水库": _WORK,
     "电站": _PLANT, "基地": _PLANT, "科创城": _SCIENCE_CITY, "科学城": _SCIENCE_CITY, "科技城": _SCIENCE_CITY,
     "产业园": _PARK, "工业园": _PARK, "科技园": _PARK, "创业园": _PARK, "产业基地": _PARK,
     "试点": _PROGRAMME, "试点城市": _PROGRAMME, "示范城市": _PROGRAMME, "自贸试验区": _PROGRAMME,
@@ -440,7 +447,7 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "广场": _AREA, "码头": _AREA, "公园": _AREA, "景区": _AREA, "半岛": _AREA, "社区": _AREA, "流域": _AREA,
     "博物馆": _AREA, "纪念馆": _AREA, "美术馆": _AREA, "图书馆": _AREA, "科技馆": _AREA, "体育馆": _AREA,
     "机场": _AIRPORT, "国际机场": _AIRPORT, "通用机场": _AIRPORT, "起步区": _AREA, "度假区": _AREA, "经开区": _AREA,
-    "港区": _AREA, "综保区": _AREA, "自由贸易港": _AREA, "自主创新示范区": _ZONE,
+    "港区": _AREA, "河谷": _AREA, "综保区": _AREA, "自由贸易港": _AREA, "自主创新示范区": _ZONE,
     "都市圈": _REGION, "经济圈": _REGION, "城市群": _REGION,
     "饭店": _VENUE, "酒店": _VENUE, "宾馆": _VENUE, "会展中心": _VENUE, "会议中心": _VENUE, "体育中心": _VENUE,
     "大剧院": _VENUE,
@@ -482,6 +489,8 @@ _NUMBERS_IN_NAME: Final = re.compile(r"[第一二三四五六七八九十百千\
 # An ordinal that numbers one of a brand's works, and the sum a work's name follows: 某某第三|工业园, 50亿元的|…项目
 _NUMBERED: Final = re.compile(r"第[一二三四五六七八九十]+$")
 _INVESTED: Final = re.compile(r"\d[万亿]?元的$")
+# What a number's unit leaves at the start of a list's first item: 25|亿元建设…
+_UNIT_RESIDUE: Final = re.compile(r"[十百千万亿]*(?:元|平方米|平方公里|公里|米|吨|亩)")
 # Nouns of making that stand before a kind of place as verbs do: 建设科技城
 _MAKING: Final = frozenset(("建设", "建成", "筹建", "在建", "规划", "布局", "谋划", "发展"))
 # A rank that heads a kind of zone: 国家级开发区, 省级经济技术开发区, A级景区
@@ -499,17 +508,19 @@ _ZONE_KINDS: Final = frozenset(("经开区", "高新区", "综保区", "开发�
 # The next item of a list, a short name that a list mark or 等 closes: 、蓝湾美居等
 _NEXT_ITEM: Final = re.compile(r"、((?:(?![等的])[\u4e00-\u9fff]){3,8})(?=[等、])")
 # The period an event's sentence opens with, no part of its name: 2024年第二季度|某区…签约仪式
-_PERIOD_PREFIX: Final = re.compile(r"\d{4}年(?:度|第?[一二三四1-4]季度|\d{1,2}月份?)?")
+_PERIOD_PREFIX: Final = re.compile(r"(?:\d{4}|[今明去])年(?:度|第?[一二三四1-4]季度|\d{1,2}月份?)?")
 _ORDINAL: Final = re.compile(r"第?[一二三四五六七八九十\d]+[届次]")
 # Party and government bodies named by their level alone: 区委, 市政府, 县人大常委会 (not 省委书记)
 _LEVELS: Final = "省市区县"
 _BODY_AFTER_LEVEL: Final = r"(?:委(?![员书副常])|政府|人大常委会|人大|政协|纪委监委|纪委)"
+# A level that heads a kind of body: 省级以上政府, 县级中心
+_LEVEL_HEAD: Final = re.compile(r"(?:国家|[省市区县乡镇村])级")
 _GENERIC_HEADS: Final = ("此次", "本次", "这次", "该", "本届", "首届", "历届", "各")
 
 # Local places with a one-character suffix: a street (路 街 巷, strong) or a landmark (门 碑 桥 …),
 # which needs a sign that it is a place (至, 位于, …段) unless it heads a longer name.
 _STREET_CHARS: Final = "路巷"
-_LANDMARK_CHARS: Final = "街门碑桥溪山湖湾岛坝坡岭寺庙塔寨"
+_LANDMARK_CHARS: Final = "街门碑桥溪山湖湾岛坝坡岭寺庙塔寨沟"
 _STREET_ORDINALS: Final = "一二三四五六七八九十东南西北中"
 _NUMBERED_STREET: Final = re.compile(f"[\u4e00-\u9fff]{{2,3}}[{_STREET_ORDINALS}][路街]$")
 _HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
@@ -517,13 +528,17 @@ _PLACE_BEFORE: Final = frozenset(("位于", "地处", "坐落于", "途经", "�
                            "从", "自", "在"))
 _PLACE_AFTER: Final = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域", "等景区", "等景点")
 _BOUNDARY: Final = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
-_LIST_HEAD: Final = re.compile(r"等[“”\"]?[^\s，。；：、]{0,6}?(?:企业|公司|集团|品牌|机构|龙头|(项目))")
+# (not a list of fields: 物流、金融服务等领域招引项目)
+_LIST_HEAD: Final = re.compile(r"等[“”\"]?(?:(?!领域|行业|方面)[^\s，。；：、]){0,6}?(?:企业|公司|集团|品牌|机构|龙头|(项目))")
 _LIST_ITEMS: Final = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
 # A company's short name ends in its trade and stands alone: 某某科技、… / 某某汽车在…
 # (the look behind comes after the trade: tried at every character first, it costs seven times as much)
 _TRADES: Final = ("科技", "集团", "控股", "股份", "实业", "传媒", "电子", "智能", "医药", "能源", "汽车", "证券", "保险", "物流",
                   "置业", "文旅", "网络", "软件", "数科", "铜业", "铝业", "矿业", "药业", "乳业", "纸业", "酒业", "牧业")
-_TRADE_CLOSES_NAME: Final = r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在]|共同)"
+# The trades of a city's own groups, which its pages name without the city: 燃气集团, 城投集团
+_UTILITIES: Final = frozenset(("燃气", "水务", "供水", "热力", "供热", "电力", "城投", "交投", "建投", "文旅", "旅游", "港务",
+                               "公交", "地铁", "轨道", "机场", "粮食", "供销", "农垦"))
+_TRADE_CLOSES_NAME: Final = r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在]|共同|设立|落户|入驻|成立|签约)"
 # One scan finds the marks of three kinds of names: a local place's last character, a body after its level
 # and a company's trade. Each alternative opens with a character of its own, which the kinds do not share, so
 # the scan tests each character against one set and finds what three scans would (in two thirds the time).
@@ -573,7 +588,7 @@ def find_entities(doc: Document) -> Document:
     named += _bodies(text, places, bodies) + _brand_lists(text, trades) + _policies(text, anchors) + _routes(text, anchors)
     named += _ministries(text) + _campaigns(text) + _programmes(text) + _metro_lines(text) + _phases(text)
     named += _listed_after_organisations(text, named) + _landmarks_named_again(text, areas)
-    named += _towns(text, places)
+    named += _towns(text, places) + _village_groups(text, areas)
     chosen = _resolve_overlaps(places + locals_ + named)
     _link(chosen, text)
     _date_events(chosen, doc)
@@ -624,6 +639,32 @@ def _towns(text: str, places: list[_Candidate]) -> list[_Candidate]:
             continue
         found.append(_Candidate("place", c.start, town.end(), "area"))
     return found
+
+
+def _village_groups(text: str, areas: list[_Candidate]) -> list[_Candidate]:
+    """A village's or a community's numbered group is one place with it: 某某社区二组, 某某村三组."""
+    found = []
+    at = text.find("组", 1)  # found from 组 after a number, then the village or community before the number
+    while at > 0:
+        m = _VILLAGE_GROUP.search(text, max(0, at - 5), at + 1) if text[at - 1] in _NUMERALS else None
+        at = text.find("组", at + 1)
+        if m is None or text[m.end():m.end() + 1] in _GROUP_WORDS:
+            continue
+        if text.startswith("社区", m.start()):  # the community was found by its suffix
+            found += [_Candidate("place", c.start, m.end(), "area") for c in areas if c.end == m.start() + 2]
+            continue
+        for start in _name_starts(text, m.start(), 6):
+            start += text[start] in "乡镇县区市"  # 该镇|石桥村: a level left by a demonstrative is no part of the name
+            head = text[start:m.start()]
+            if len(head) >= 2 and not generic(head) and not starts_with_verb(head):
+                found.append(_Candidate("place", start, m.end(), "area"))
+                break
+    return found
+
+
+# A group's number after its village or community: 村二组, 社区12组 (not 组织, 组成, 组团)
+_VILLAGE_GROUP: Final = re.compile(r"(?:村|社区)(?:[一二三四五六七八九十]{1,3}|\d{1,2})组$")
+_GROUP_WORDS: Final = frozenset("织成建合团员队")
 
 
 # A town's name after its county's: two or three characters and 镇 or 乡, then no word that 镇 or 乡 begins
@@ -717,7 +758,8 @@ def _local_places(text: str, suffix_ends: list[int]) -> list[_Candidate]:
                 continue
             street = name[-1] in _STREET_CHARS
             # 千山湾: a landmark named after its district is a place beyond doubt
-            strong = street or _place_context(text, start, end) or name[:-1] in gazetteer().names
+            strong = (street or _place_context(text, start, end) or name[:-1] in gazetteer().names
+                      or _named_again(text, end))
             found.append(_Candidate("place", start, end, "road" if street else "landmark", strong=strong))
             break
     return found
@@ -754,6 +796,12 @@ def _promote_listed(landmarks: list[_Candidate], places: list[_Candidate], text:
         return
     starts = {c.start for c in places + landmarks if c.strong}
     ends = {c.end for c in places + landmarks if c.strong}
+    # landmarks of one kind listed together name each other: 某某沟、某某沟等 (found in order of their ends)
+    for c, listed in zip(landmarks, landmarks[1:]):
+        if listed.start == c.end + 1 and text[c.end] == "、" and text[listed.end - 1] == text[c.end - 1]:
+            c.strong = True
+            starts.add(listed.start)
+            ends.add(c.end)
     for c in landmarks:
         if not c.strong and ((text[c.end:c.end + 1] in _LIST_JOINERS and c.end + 1 in starts)
                              or (text[c.start - 1:c.start] in _LIST_JOINERS and c.start - 1 in ends)):
@@ -761,6 +809,16 @@ def _promote_listed(landmarks: list[_Candidate], places: list[_Candidate], text:
 
 
 _LIST_JOINERS: Final = frozenset("、和与及至到")
+
+
+def _named_again(text: str, end: int) -> bool:
+    """The next sentences point back at the landmark by its kind: 某某山…这座山, 某某桥…该桥."""
+    at = text.find(text[end - 1], end + 1, end + 40)
+    return at > 0 and _POINTING_BACK.search(text, at - 3, at) is not None and "\n\n" not in text[end:at]
+
+
+# a demonstrative and perhaps a measure word, right before the kind: 这座|山, 该|桥
+_POINTING_BACK: Final = re.compile(r"(?:这|那|此|该)[座条片个道]?$")
 
 
 def _place_context(text: str, start: int, end: int) -> bool:
@@ -787,8 +845,8 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
         if (len(suffix) == 1 and _common(text[suffix_start - 1:suffix_start + 1], 50)
                 and not _known(text[suffix_start - 2:suffix_start])):
             continue  # 格局, 大厅: the suffix ends a common word (but 财政|局 follows one)
-        if (rule.type == "place" or rule.subtype == "education") and _suffix_opens_word(text, end):
-            continue  # 防城港|区域, 中小学|生, 酒店|业: the suffix begins a longer word
+        if (rule.type == "place" or rule.subtype in ("education", "bank")) and _suffix_opens_word(text, end):
+            continue  # 防城港|区域, 中小学|生, 酒店|业, 分行|业 (by industry): the suffix begins a longer word
         if rule is _FESTIVAL and _common(text[suffix_start:end + 1], 30):
             continue  # 节能, 节约: 节 begins a word
         if suffix == "中心" and text[end:end + 1] in "城镇村":
@@ -802,13 +860,22 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
         for start in _name_starts(text, head_end, rule.max_len, rule.digits, rule.and_inside, rule.holds):
             start = _extend_over_places(division_starts.get(start, start), place_ends)
             start = _past_common_words(text, start, head_end, anchors)
+            if rule is _WORK:  # 12亿元建设|某某水库: the name starts after the building
+                start = max((m.end() for m in _BUILDING_WORDS.finditer(text, start, head_end)), default=start)
             if rule.type == "event" and (period := _PERIOD_PREFIX.match(text, start, head_end)):
                 start = period.end()  # 2021年第一季度市中区…签约仪式: the date is no part of the name
             if (_is_name(text, start, head_end, rule, anchors)
                     and not (built and _bare_place(text, start, head_end, anchors))):
+                if rule is _PUBLIC:
+                    start = _party_start(text, start)
                 found.append(_Candidate(rule.type, start, end, rule.subtype))
                 break
     return found
+
+
+def _party_start(text: str, start: int) -> int:
+    """中共某某区委办公室: the Party's name before a body of its is part of the body's name."""
+    return start - 2 if start >= 2 and text.startswith("中共", start - 2) else start
 
 
 def _past_common_words(text: str, start: int, end: int, anchors: dict[int, _Candidate]) -> int:
@@ -859,11 +926,13 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
         return True  # 区人民政府, 市发改委
     if len(head) < 2 or head.startswith(_GENERIC_HEADS) or head[0] in _OPEN_PAREN:
         return False
-    if rule.type == "place" and (starts_with_verb(head) or _ranked_kind(head)):
-        return False  # 新建改建街道: a verb phrase, not a name; 国家级开发区: a rank of zones
+    if rule.type == "place" and (starts_with_verb(head) or _ranked_kind(head) or head[-1] == "沿"):
+        return False  # 新建改建街道: a verb phrase, not a name; 国家级开发区: a rank of zones; 沿|河谷: along one
+    if rule.type == "org" and "级" in head[1:3] and _LEVEL_HEAD.match(head):
+        return False  # 省级以上政府, 区级分拣中心: a level of bodies, not one body
     anchor = anchors.get(start)
     # a brand is judged whole when it only looks like a landmark at first (南山剑桥|国际幼儿园)
-    rest = head[anchor.end - start:] if anchor and (anchor.strong or rule.needs != "brand") else head
+    rest = head[anchor.end - start:] if anchor and (anchor.strong or rule.needs not in ("brand", "work")) else head
     if rule is _BUREAU:  # 市统计局, 鞍山市住房和城乡建设事务服务中心; not 开新局, 城市中心, 某某酒店二楼大厅
         return len(rest) >= 2 and (anchor is not None and anchor.subtype not in ("venue", "airport")
                                    or head.startswith(("国家", "省", "市", "区", "县")))
@@ -872,7 +941,9 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
     if rule.needs == "anchor":  # 国家级 ranks a thing, 国家 names it; a road code names a road (G60沪昆高速)
         return (anchor is not None or head.startswith(("国家", "全国", "中国")) and not head.startswith("国家级")
                 or head[0] in "GS" and bool(_ROAD_CODE.match(head)) or _owned_by_company(head) or _local_place_word(head)
-                or _numbered_brand(head) or _invested_in(text, start) and _coined(head))
+                or _numbered_brand(head) or _invested_in(text, start) and _coined(head)
+                # a brand's park needs no place: 某某花园生态旅游产业园 (not 循环经济产业园, 跨境电商产业园)
+                or rule is _PARK and not _common(head[:2], 30) and _coined(head) and not _ranked_kind(head))
     if rule.needs == "ordinal":  # or a jurisdiction's yearly work meeting: 全市经济工作会议
         return (bool(_ORDINAL.search(head)) or head.startswith(("中央", "全国", "国务院"))
                 or head.startswith(("全省", "全市", "全区", "全县")) and head.endswith("工作"))
@@ -892,19 +963,46 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
                 and head[-1] not in "个每上下这该")
     if rule.needs == "region":  # a region of cities, not the reach of a commute (半小时经济圈)
         return (anchor is not None or proper) and "小时" not in head and "分钟" not in head and head[-1] != "级"
-    if rule.needs == "brand":
-        return proper
+    if rule is _WORK:  # a bridge or a reservoir with a name of its own, in a sentence that builds it
+        return proper and not starts_with_verb(head) and _being_built(text, start, suffix_start)
+    if rule.needs == "brand":  # or a city's utility group named by its trade alone: 燃气集团, 水务集团
+        return proper or rule is _COMPANY and head in _UTILITIES and text.startswith("集团", suffix_start)
     if rule.needs == "named":  # a place or a proper part, not a level alone (省重点实验室)
         return anchor is not None or proper
     anchored = anchor is not None or bool(_JURISDICTION.match(head))
     if rule.needs == "festival":  # what comes before the festival's kind names it: 青岛国际|啤酒节; 国庆节 is a holiday
         kind = next((n for n in (3, 2) if len(head) >= n and head[-n:] + "节" in _words()), 0)
+        # but a festival jieba knows as a proper name is one itself where it is held: 那达慕节期间
+        if kind and _named_festival(text, suffix_start - kind, suffix_start + 1):
+            return True
         head = head[:len(head) - kind]
         rest = rest[:len(rest) - kind]
         proper = len(rest) >= 2 and not generic(rest)
     if rule.needs in ("event", "festival"):  # not 隆重举行签约仪式
         return (anchored or proper or bool(_ORDINAL.search(head))) and not _ends_with(head, len(head), _STOP_WORDS)
     return anchored or proper
+
+
+def _being_built(text: str, start: int, suffix_start: int) -> bool:
+    """The clause builds the work named from ``start``: 建成投用某某大桥, 某某水库开工."""
+    clause_start = max(text.rfind(mark, max(0, start - 16), start) for mark in "，。；：\n") + 1
+    after = text[suffix_start + 2:suffix_start + 6]
+    return (_BUILDING_WORDS.search(text, clause_start, start) is not None
+            or _BUILDING_WORDS.match(after) is not None or after.startswith(("等", "、")))
+
+
+_BUILDING_WORDS: Final = re.compile(r"建成|建设|新建|续建|开工|投用|推进|完工|竣工|通车|加快|实施|启动|项目|工程")
+
+
+def _named_festival(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a festival jieba knows by name (not a holiday, nor 佳节, 季节) and is held here."""
+    name = text[start:end]
+    return (_proper(name) and not _common(name[-2:]) and _words().get(name, 0) & 3 != _PLACE_NAME
+            and (text.startswith(_HELD_AFTER, end) or _ends_with(text, start, _HELD_BEFORE)))
+
+
+_HELD_AFTER: Final = ("期间", "开幕", "举办", "举行", "活动", "闭幕", "当天")
+_HELD_BEFORE: Final = frozenset(("举办", "举行", "开幕", "庆祝"))
 
 
 def _ranked_kind(head: str) -> bool:
@@ -952,10 +1050,12 @@ def _bodies(text: str, places: list[_Candidate], spans: list[tuple[int, int]]) -
     place_at_end = {c.end: c.start for c in places}
     found = []
     for level, end in spans:
-        start = place_at_end.get(level + 1)
+        # the place holds the level (重庆市|委) or stops before it (咸阳|市委, where 市委 was read as a word)
+        start = place_at_end.get(level + 1, place_at_end.get(level))
         if start is None and level and _common(text[level - 1:level + 1]):
             continue
-        found.append(_Candidate("org", level if start is None else start, end, "government"))
+        start = level if start is None else start
+        found.append(_Candidate("org", _party_start(text, start), end, "government"))
     return found
 
 
@@ -974,6 +1074,8 @@ def _brand_lists(text: str, trades: list[tuple[int, int]]) -> list[_Candidate]:
             position = end + 1
             cut = _name_starts(text, end, len(item))
             start = cut[-1] if cut else end
+            if start and text[start - 1].isdigit() and (residue := _UNIT_RESIDUE.match(text, start, end)):
+                start = residue.end()  # 25|亿元建设某某水库: the unit of the number before is no part of a name
             if kind == "project" and text[start:start + 2] in _MAKING:
                 start += 2  # 建设某某路: building it is no part of the work's name
             name = text[start:end]

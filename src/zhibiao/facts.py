@@ -48,7 +48,7 @@ _UNIT_GUARDS: Final = {
     "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长片型熟就品年", "台": "阶湾账",
     "米": "粉", "轮": "胎船椅廓换岗训车", "年": "度", "间": "接", "元": "素旦宵", "块": "状钱", "度": "假过",
 }
-_PER: Final = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
+_PER: Final = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|分钟|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
 _UNIT: Final = "(?:" + "|".join(
     re.escape(w) + (f"(?![{_UNIT_GUARDS[w]}])" if w in _UNIT_GUARDS else "")
     for w in sorted(_UNITS, key=len, reverse=True)) + "|[A-Za-z]{2,7}(?![A-Za-z0-9])" + ")" + _PER  # 20MW, 10Gbps
@@ -196,12 +196,13 @@ _RIGHT_WORDS: Final = (
     "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "依次", "则", "也", "全年", "同比", "首次", "连续",
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
     "降至", "提高至", "提升至", "上升至", "扩大至", "下降至", "减少至", "降低至", "回落至", "突破", "跃升至", "跃升到",
-    "攀升至", "刷新至", "压缩到", "压缩至", "缩短到", "缩短至", "压减到", "压减至", "以", "在", "于")
+    "攀升至", "刷新至", "压缩到", "压缩至", "缩短到", "缩短至", "压减到", "压减至", "调整为", "调整到", "调整至", "调为",
+    "变为", "高达", "仅", "以", "在", "于")
 _RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
     r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
     rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})|能(?![产动效节储耗体性智赋])"  # not 产能
-    r"|同(?![合共协相认陪连如不会])|要(?![主需重只必紧摘纪提首])"  # 支持比例同为, 产量要达到; not 合同, 重要
+    r"|同(?![合共协相认陪连如不会])|要(?![主需重只必紧摘纪提首])|却(?!冷)"  # 支持比例同为, 产量要达到, 增速却; not 合同, 重要, 冷却
     r"|[\s、，,：:“”‘’\"'（(])+")
 _INNER_SPACE: Final = re.compile(r"(?<=[^\sA-Za-z0-9])[ \u3000]+(?=[^\sA-Za-z0-9])")  # 9.8% 总量: a headline's
 _CLOSING_BRACKETS: Final = "）)"
@@ -236,6 +237,7 @@ _ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在
 _GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:{_AWARDS}|资金支持|资金扶持|支持|扶持))"
 _GIVEN_LATER: Final = re.compile(rf"(?:给予|予以)[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
 _GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"(?:给予|予以){_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
+_PURPOSE: Final = re.compile(r"(?:用于|建设|新建|改建|扩建|改造|实施|推进|开展|修建)")  # after an amount spent
 _GIVEN_ENDING: Final = re.compile(rf"(?:{_AWARDS}|支持|扶持)$")  # 给予最高100万元平台资金支持
 _SHARE_BEFORE: Final = re.compile(r"占[^，。；的\d]{0,6}$")  # 占全区8%的国土面积: the noun after names it
 _PER_EACH: Final = re.compile(r"(?:(?:单个|每个|每|单)(?:企业|项目|单位|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
@@ -270,7 +272,7 @@ _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
 # --- statements of intent: numbers after these in the same sentence are targets
 _INTENT: Final = re.compile(
     # every alternative starts with a plain character: the engine then skips to where one can begin
-    r"力争|确保|争取(?!到)|预期|目标(?=是|为|：|:)|计划|拟"
+    r"力争|确保|争取(?!到)|预期(?<![于及超合达]预期)|目标(?=是|为|：|:)|计划|拟"
     r"|到(?P<by>[0-9]{4})年(?:底|末)?|至(?P<until>[0-9]{4})年(?:底|末)?"  # 到2027年: a deadline
     rf"|年(?<=(?P<before>[0-9]{{4}})年){DEADLINE_AFTER_DATE}"  # 2027年前: a deadline, its year before the match
     r"|将(?=[^，。；]{0,3}(?:新增|建成|达到|实现|完成|突破|超过|累计|新建|打造|培育|引进|提升|提高|增加|增长|降低"
@@ -287,6 +289,9 @@ _PAST_MARKER: Final = re.compile(
 # 对年销售额5亿元以上的企业, 凡…的: a clause naming who qualifies; 按…的比例给予 names what is given
 _CONDITION_OPENING: Final = re.compile(r"[\s　]*(?:对于?(?![标接比照外])|凡是?|针对)")
 _GIVING: Final = re.compile(rf"按|给予|予以|{_AWARDS}|发放|安排|提供")
+_CONDITION_CLOSE: Final = re.compile(r"的[，,]")  # 年销售额首次突破10亿元的，: the end of a condition
+_CONDITION_BREAK: Final = re.compile(r"[。！？!?\n…；;]")  # a condition does not reach across these
+_CONDITION_WIDTH: Final = 80  # the most characters between a number and the close of its condition
 # 最高可达2000万元, 最高不超过5亿元; 租期最长3年 (最长 is no qualifier word of the quantity pattern: 长 ends
 # 增长, before most numbers). Written to start with plain characters, for the engine to skip to.
 _CAP_BEFORE: Final = re.compile(rf"(?:最高|最多|上限|最长)可?(?:{_AWARDS}|给予|获得|支持|享受|达到|达)?了?$")
@@ -295,11 +300,12 @@ _BOUND_BASIS: Final = re.compile(r"(?P<bound>不超过|不高于|不低于|不�
 _CAP_OR_RATE_CUE: Final = re.compile("[不最限每]")  # a character that a cap, a bound or a rate needs
 _GIVING_VERB: Final = re.compile(r"(?:给予|予以|提供|发放)$")
 _AMONG_HAVING: Final = re.compile(r"(?:之中|当中|中)(?:已经?|共|还|仍|均)?(?:拥有|有)$")
-_BATCH: Final = re.compile(r"(?:一批|一大批|一系列|若干|多个|多项|一些)(?P<noun>[^，,。；;：:、\s]{2,12})$")
+_BATCH: Final = re.compile(  # or the noun closing a list: 建设甲水库、乙灌区等水利项目，共计30个
+    r"(?:一批|一大批|一系列|若干|多个|多项|一些|(?<![高平同均对初中上下次特超优])等)(?P<noun>[^，,。；;：:、\s]{2,12})$")
 _CAPTION_TARGET: Final = re.compile(r"(?:预期)?目标$")
 _FROM_ON: Final = re.compile(r"度?(?:起|开始)")  # 自…下一年度起: where a policy starts to apply
 _FROM_ON_STARTS: Final = frozenset("度起开")
-_PER_WORDS: Final = "平方米|平米|立方米|千瓦时|平方公里|公里|公斤|吨|亩|人|户|年|月|天|日|小时|辆|台|件|斤"
+_PER_WORDS: Final = "平方米|平米|立方米|千瓦时|平方公里|公里|公斤|吨|亩|人|户|年|月|天|日|小时|分钟|辆|台|件|斤"
 _PER_BASE: Final = re.compile(rf"(?:每(?:{_PER_WORDS})){{1,2}}")  # 每吨1元, 每人每月补贴500元: a rate
 _PER_BASE_BEFORE: Final = re.compile(_PER_BASE.pattern + "(?P<given>补贴|补助|奖励|奖补|资助)?$")
 _PER_WORD: Final = re.compile(rf"每({_PER_WORDS})")
@@ -314,6 +320,13 @@ _CLAUSE_END: Final = re.compile(r"[。！？!?\n…；;，：,:●■◆▲★](
 _TAIL_WIDTH: Final = 24  # the longest word group read backwards from a number (比上年同期 + 增长, 高于全国平均水平)
 _STILL_AHEAD: Final = dt.timedelta(days=30)
 _WHOLE_YEAR: Final = dt.timedelta(days=300)  # shorter periods get resolved to the wrong year too easily
+_THIS_YEAR: Final = frozenset({"今年", "本年", "今年度", "本年度"})
+_MOST_OF_YEAR_AHEAD: Final = dt.timedelta(days=180)  # 今年 sets targets in a document of the year's first half
+# what after 今年 names a part of the year: 今年“五一”假期, 今年春节期间, 今年国庆黄金周
+_YEAR_PART_AFTER: Final = re.compile(
+    r"[“\"‘「《]|[^，。；]{0,6}?(?:假期|期间|节日|节假日|春节|元旦|国庆|中秋|端午|清明|黄金周|旺季|淡季|汛期|暑期|寒假|暑假"
+    r"|[春夏秋冬]季|季度|[0-9一二三四五六七八九十]月)")
+_DONE: Final = re.compile(r"已|累计")  # 今年已累计服务…: a count of the year so far
 _SPAN_WORD: Final = re.compile(  # 全年, 五年来, 近三年间, 过去十年间; each alternative checks the character
     r"[全近过一二三四五六七八九十两](?:(?<=全)年"  # class it starts with, which lets the engine skip ahead
     r"|(?:(?<=过)去|(?<=近))[一二三四五六七八九十两]十?年(?:来|间|以来)|(?<=[一二三四五六七八九十两])十?年(?:来|间|以来))")
@@ -413,6 +426,11 @@ class _Reader:
         self.span_words = self._find_span_words()
         self.eligibility_starts = frozenset(d.start for d in self.dates if self._starts_eligibility(d.start, d.end))
         self.section_dates = self._find_section_dates()
+        self.section_ahead = [date is not None and doc.meta.genre != "bulletin" and self._is_ahead(date)
+                              for date in self.section_dates[1]]
+        self.any_section_ahead = any(self.section_ahead)
+        self.condition_closes = [m.start() for m in _CONDITION_CLOSE.finditer(self.text)] \
+            if doc.meta.genre in PLANNING_GENRES else []
 
     # --- blocks
     def carries_intent(self, block: Block, carried: bool) -> bool:
@@ -889,7 +907,8 @@ class _Reader:
         return tail.start() if tail and tail.group("basis") and not tail.group("verb") else end
 
     def _batch_before(self, clause_start: int) -> tuple[str, tuple[int, int]] | None:
-        """启动一批城建重点工程，年内实施八十项: a count whose noun the clause before names as a batch."""
+        """启动一批城建重点工程，年内实施八十项: a count whose noun the clause before names as a batch
+        (or as what a list is of: …等水利项目，共计30个)."""
         if clause_start < 2 or self.text[clause_start - 1] not in "，," or self.text.startswith("其中", clause_start):
             return None  # 其中5家为…: a part of the batch, named after
         batch = _BATCH.search(self.text, max(0, clause_start - 20), clause_start - 1)
@@ -1044,8 +1063,11 @@ class _Reader:
             if mention.value_max is not None:
                 mention.value, mention.value_max = -abs(mention.value_max), -abs(mention.value)
         after_s = after_e = mention.end
+        purpose = False  # 投入18亿元建设水利项目: the words after say what the money is for; the verb names it
         if after_s < item_end and text[after_s] not in _STOPS:  # 1602.7亿元，: nothing counted after
             after_s, after_e = self._after(after_s, item_end, mention.unit in _FREQUENCY_UNITS)
+            purpose = mention.unit in _MONEY and bool(_PURPOSE.match(text, after_s, after_e))
+            after_e = after_s if purpose else after_e
         if not mention.unit:
             of = text.find("的", after_s, after_e)
             after_e = of if of > after_s else after_e  # 740多万[玉林人民]的“高铁梦”
@@ -1093,9 +1115,10 @@ class _Reader:
                 (among := _AMONG_HAVING.search(text, max(s, mention.start - 7), mention.start)) \
                 and among.start() - s >= 2:
             indicator_span, own = self._trim(s, among.start()), True  # 五百强企业中已有33家: the set counted
-        elif has_after and (named_after or e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS):
+        elif has_after and (named_after or e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS
+                            or text[mention.start - 1] == "了"):  # 承包了2000亩[…绿化工程]: the verb's object
             indicator_span, own = (after_s, after_e), True
-        elif transitive > s or e > s and transitive < 0:
+        elif transitive > s or e > s and (transitive < 0 or purpose):
             indicator_span, own = (s, e), True
         else:
             indicator_span, own = None, False
@@ -1172,7 +1195,7 @@ class _Reader:
         """What a rate or a cap of a policy is of: 按投资额的5%给予[奖励] (the basis of calculation is no
         indicator), 给予[奖励]，单个企业最高300万元 (a cap for each one says of the award before)."""
         text = self.text
-        if end > start and (text.startswith("按", start) or text.find("按", item_start, start) >= 0):
+        if end > start and text.find("按", item_start, end) >= 0:  # 按投资额的, 对出品方按每分钟
             clause_end = _CLAUSE_END.search(text, mention_end)
             given = _GIVEN_LATER.search(text, mention_end, clause_end.start() if clause_end else len(text))
             return given.span("word") if given else None
@@ -1201,12 +1224,27 @@ class _Reader:
             return True
         clause_end = self._reach(mention.end, self.size, clause=True)
         of = text.find("的", mention.end, clause_end)
-        if of < 0 or _GIVING.search(text, mention.end, of):
+        if of < 0:
+            return bool(self.condition_closes) and self._opens_condition(at, clause_end)
+        if _GIVING.search(text, mention.end, of):
             return False
         clause_start = self._reach(at, 0, backwards=True, clause=True)
         if _GIVING.search(text, clause_start, at):
             return False
         return bool(_CONDITION_OPENING.match(text, clause_start, at)) or not text[of + 1:clause_end].strip()
+
+    def _opens_condition(self, at: int, clause_end: int) -> bool:
+        """游览3处以上景区并观看至少1场演出，单次人数在400人以上的，每列奖励1万元: in a policy, the clauses
+        before the one that closes a condition with 的 belong to it, if nothing is given on the way."""
+        closes = self.condition_closes  # none outside a policy or a plan
+        i = bisect.bisect_left(closes, clause_end)
+        if i == len(closes) or closes[i] - clause_end > _CONDITION_WIDTH:
+            return False
+        text, close = self.text, closes[i]
+        if _CONDITION_BREAK.search(text, clause_end, close) or \
+                _GIVING.search(text, self._reach(at, 0, backwards=True, clause=True), close):
+            return False
+        return bool(_GIVING.search(text, close + 2, self._reach(close + 2, self.size, clause=True)))
 
     def _after(self, start: int, end: int, predicate: bool) -> tuple[int, int]:
         """The counted noun right after a quantity: 建成3个[国家级…集聚区]; with ``predicate``, the verb
@@ -1316,7 +1354,10 @@ class _Reader:
                                              or self.text.find("从", at, mention.start) >= 0)
             date = self._start_date(at, mention.start) if starts else None  # 由2020年的612亿元
             date = date or self._governing_date(at, sentence, block_start)
-            ahead = date is not None and self._is_ahead(date)
+            ahead = self._is_ahead(date) if date else self.any_section_ahead and self._section_ahead(block_start)
+            if ahead and not (date and _NAMED_YEAR.search(date.text)):
+                ahead = not (_PAST_MARKER.search(self.text, sentence[0], at)  # 今年已建成: done, not set
+                             or _DONE.search(self.text, sentence[0], at))
             kind = "target" if ahead or self._set_by_plan(mention, reading, date, sentence) else reading.kind
             period = self._period(date, at, sentence, block_start)
         if kind == "target" and not period and not self._has_span_word(sentence[0], at):
@@ -1404,9 +1445,13 @@ class _Reader:
             i -= 1
         if date:
             return date.text
-        heading_starts, heading_dates = self.section_dates
-        heading_date = heading_dates[bisect.bisect_right(heading_starts, block_start) - 1]
+        heading_date = self._section_date(block_start)
         return heading_date.text if heading_date else None
+
+    def _section_date(self, block_start: int) -> DateMention | None:
+        """The date of the heading of the section the block at ``block_start`` is in."""
+        heading_starts, heading_dates = self.section_dates
+        return heading_dates[bisect.bisect_right(heading_starts, block_start) - 1]
 
     def _has_span_word(self, start: int, end: int) -> bool:
         """Whether a span word (全年, 五年来) stands between ``start`` and ``end``."""
@@ -1441,11 +1486,22 @@ class _Reader:
         written cannot have been measured: it is a target (a plan for 2023 issued in April 2023)."""
         if not (date and self.today and date.begin and date.finish) or date.vague:
             return False
-        if not _NAMED_YEAR.search(date.text):
-            return False  # 今年 may be followed by a part of it the dates stage does not know (今年“五一”假期)
+        named = bool(_NAMED_YEAR.search(date.text))
+        if not named and date.text not in _THIS_YEAR:
+            return False  # “十四五”末: a period named otherwise, which the document may well be reporting
         begin, finish = dt.date.fromisoformat(date.begin), dt.date.fromisoformat(date.finish)
-        return (begin.year >= self.today.year and finish > self.today + _STILL_AHEAD
-                and finish - begin >= _WHOLE_YEAR)
+        if not (begin.year >= self.today.year and finish > self.today + _STILL_AHEAD and finish - begin >= _WHOLE_YEAR):
+            return False
+        if named:
+            return True
+        # 今年安排投资28亿元 in a report of the year's first months; not 今年“五一”假期 (a part of the year the
+        # dates stage does not know), nor a bulletin's or a late news item's account of the year so far
+        return (finish - self.today > _MOST_OF_YEAR_AHEAD and self.doc.meta.genre != "bulletin"
+                and not _YEAR_PART_AFTER.match(self.text, date.end))
+
+    def _section_ahead(self, block_start: int) -> bool:
+        """三、2018年重点工作 in a report of early 2018: the date of the section's heading is ahead."""
+        return self.section_ahead[bisect.bisect_right(self.section_dates[0], block_start) - 1]
 
     def _opens_clause(self, at: int, block_start: int) -> bool:
         """Whether ``at`` starts its block or follows a clause's end (white space aside)."""
