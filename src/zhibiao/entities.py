@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Final
+from typing import Callable, Final
 
 import ahocorasick_rs
 
@@ -270,6 +270,14 @@ def _char_flags() -> bytes:
                     flags[ord(char) - _CJK_FIRST] |= flag
         _CHAR_FLAGS.append(bytes(flags))
     return _CHAR_FLAGS[0]
+
+
+def _nearest_start(text: str, end: int, max_len: int, accept: Callable[[str], bool]) -> int | None:
+    """The nearest of ``_name_starts`` whose name ``text[start:end]`` ``accept`` takes, or None."""
+    for start in _name_starts(text, end, max_len):
+        if accept(text[start:end]):
+            return start
+    return None
 
 
 def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_inside: bool = True,
@@ -1083,11 +1091,9 @@ def _brand_lists(text: str, trades: list[tuple[int, int]]) -> list[_Candidate]:
             if len(name) >= 2 and not generic(name) and not _division_like(name) and not starts_with_verb(name):
                 found.append(_Candidate(kind, start, end, subtype))
     for trade, end in trades:
-        for start in _name_starts(text, end, 10):
-            brand = text[start:end]
-            if len(brand) >= 4 and not generic(text[start:trade]):
-                found.append(_Candidate("org", start, end, "company"))
-                break
+        brand_start = _nearest_start(text, end, 10, lambda brand: len(brand) >= 4 and not generic(brand[:trade - end]))
+        if brand_start is not None:
+            found.append(_Candidate("org", brand_start, end, "company"))
     return found
 
 
@@ -1110,10 +1116,9 @@ def _routes(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:
              if m.start() in place_ends]
     # the line's kind first, a search much faster than the pattern's
     for m in _SECTION.finditer(text) if any(kind in text for kind in _LINE_KINDS) else ():
-        for start in _name_starts(text, m.start(), 6):
-            if m.start() - start >= 2 and not generic(text[start:m.start()]):
-                found.append(_Candidate("project", start, m.end(), "road"))
-                break
+        start = _nearest_start(text, m.start(), 6, lambda head: len(head) >= 2 and not generic(head))
+        if start is not None:
+            found.append(_Candidate("project", start, m.end(), "road"))
     return found
 
 
@@ -1133,11 +1138,10 @@ def _programmes(text: str) -> list[_Candidate]:
         head_end = m.start() - 1  # before the count
         if head_end < 2 or text[head_end] not in _COUNTS:
             continue
-        for start in _name_starts(text, head_end, 12):
-            head = text[start:head_end]
-            if len(head) >= 2 and not starts_with_verb(head) and not _ends_with(head, len(head), _STOP_WORDS):
-                found.append(_Candidate("project", start, m.end(), "programme"))
-                break
+        start = _nearest_start(text, head_end, 12, lambda head: len(head) >= 2 and not starts_with_verb(head)
+                               and not _ends_with(head, len(head), _STOP_WORDS))
+        if start is not None:
+            found.append(_Candidate("project", start, m.end(), "programme"))
     return found
 
 
@@ -1152,12 +1156,11 @@ def _phases(text: str) -> list[_Candidate]:
     found = []
     for m in _PHASE_ALONE.finditer(text):
         end = m.start() - 1  # before the number
-        for start in _name_starts(text, end, 4):
-            name = text[start:end]
-            if (len(name) >= 2 and not generic(name) and not _common(name[-2:], 30) and not _division_like(name)
-                    and not _NUMBERS_IN_NAME.search(name)):
-                found.append(_Candidate("project", start, m.end(), "project"))
-                break
+        start = _nearest_start(text, end, 4, lambda name: len(name) >= 2 and not generic(name)
+                               and not _common(name[-2:], 30) and not _division_like(name)
+                               and not _NUMBERS_IN_NAME.search(name))
+        if start is not None:
+            found.append(_Candidate("project", start, m.end(), "project"))
     return found
 
 
