@@ -457,18 +457,25 @@ def _as_table(atoms: list[Atom], inside: list[Atom], rows: list[list[str]], box:
 def _rule_stacks(h_rules: list[tuple], v_rules: list[tuple]) -> list[tuple]:
     """Boxes from the first to the last of two or more rules across of one width, one above the
     other, that no rule down crosses: where a table ruled only across may be."""
-    crossed = [any(hx0 - 1.5 <= vx <= hx1 + 1.5 and vy0 - 1.5 <= hy <= vy1 + 1.5 for vx, vy0, vy1 in v_rules)
-               for hx0, hy, hx1 in h_rules]
-    stacks: dict[tuple[int, int], list[float]] = {}
-    for (x0, y, x1), is_crossed in zip(h_rules, crossed):
-        if not is_crossed:
-            stacks.setdefault((round(x0 / RULE_WIDTH_SLACK), round(x1 / RULE_WIDTH_SLACK)), []).append(y)
+    stacks: list[list[tuple]] = []  # rules whose ends lie within RULE_WIDTH_SLACK of the first one's
+    for rule in sorted(h for h in h_rules if not any(_crosses(h, v) for v in v_rules)):
+        stack = next((st for st in stacks if abs(st[0][0] - rule[0]) <= RULE_WIDTH_SLACK
+                      and abs(st[0][2] - rule[2]) <= RULE_WIDTH_SLACK), None)
+        if stack is None:
+            stacks.append([rule])
+        else:
+            stack.append(rule)
     boxes = []
-    for (x0, x1), ys in stacks.items():
-        ys = _distinct(ys)
+    for stack in stacks:
+        ys = _distinct([y for _, y, _ in stack])
         if len(ys) >= 2:
-            boxes.append((x0 * RULE_WIDTH_SLACK, ys[0], x1 * RULE_WIDTH_SLACK, ys[-1]))
+            boxes.append((min(x0 for x0, _, _ in stack), ys[0], max(x1 for _, _, x1 in stack), ys[-1]))
     return boxes
+
+
+def _crosses(h_rule: tuple, v_rule: tuple) -> bool:
+    (hx0, hy, hx1), (vx, vy0, vy1) = h_rule, v_rule
+    return hx0 - 1.5 <= vx <= hx1 + 1.5 and vy0 - 1.5 <= hy <= vy1 + 1.5
 
 
 def _aligned_rows(atoms: list[Atom]) -> list[list[str]] | None:
@@ -516,10 +523,9 @@ def _grids(h_rules: list[tuple], v_rules: list[tuple]) -> list[tuple[list[float]
             i = parent[i]
         return i
 
-    for i, (_, (hx0, hy, hx1)) in enumerate(rules[:len(h_rules)]):
+    for i, h_rule in enumerate(h_rules):
         for j in range(len(h_rules), len(rules)):
-            vx, vy0, vy1 = rules[j][1]
-            if hx0 - 1.5 <= vx <= hx1 + 1.5 and vy0 - 1.5 <= hy <= vy1 + 1.5:
+            if _crosses(h_rule, rules[j][1]):
                 parent[root(i)] = root(j)
     groups: dict[int, list[tuple]] = {}
     for i, rule in enumerate(rules):
