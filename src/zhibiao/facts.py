@@ -326,7 +326,7 @@ _MOST_OF_YEAR_AHEAD: Final = dt.timedelta(days=180)  # 今年 sets targets in a 
 _YEAR_PART_AFTER: Final = re.compile(
     r"[“\"‘「《]|[^，。；]{0,6}?(?:假期|期间|节日|节假日|春节|元旦|国庆|中秋|端午|清明|黄金周|旺季|淡季|汛期|暑期|寒假|暑假"
     r"|[春夏秋冬]季|季度|[0-9一二三四五六七八九十]月)")
-_DONE: Final = re.compile(r"已|累计")  # 今年已累计服务…: a count of the year so far
+_DONE_SO_FAR: Final = re.compile(_PAST_MARKER.pattern + r"|已|累计")  # 今年已累计服务…: the year so far
 _SPAN_WORD: Final = re.compile(  # 全年, 五年来, 近三年间, 过去十年间; each alternative checks the character
     r"[全近过一二三四五六七八九十两](?:(?<=全)年"  # class it starts with, which lets the engine skip ahead
     r"|(?:(?<=过)去|(?<=近))[一二三四五六七八九十两]十?年(?:来|间|以来)|(?<=[一二三四五六七八九十两])十?年(?:来|间|以来))")
@@ -1356,8 +1356,7 @@ class _Reader:
             date = date or self._governing_date(at, sentence, block_start)
             ahead = self._is_ahead(date) if date else self.any_section_ahead and self._section_ahead(block_start)
             if ahead and not (date and _NAMED_YEAR.search(date.text)):
-                ahead = not (_PAST_MARKER.search(self.text, sentence[0], at)  # 今年已建成: done, not set
-                             or _DONE.search(self.text, sentence[0], at))
+                ahead = not _DONE_SO_FAR.search(self.text, sentence[0], at)  # 今年已建成: done, not set
             kind = "target" if ahead or self._set_by_plan(mention, reading, date, sentence) else reading.kind
             period = self._period(date, at, sentence, block_start)
         if kind == "target" and not period and not self._has_span_word(sentence[0], at):
