@@ -135,17 +135,19 @@ def _em(ch: str) -> float:
     return 0.5 if ch.isascii() else 1.0
 
 
-def _wrap(text: str, rng: random.Random, width: int, narrowing: bool, indent: bool = True) -> list[str]:
+def _wrap(text: str, rng: random.Random, width: int, narrowing: bool, indent: bool = True,
+          by_characters: bool = False) -> list[str]:
     """Cut a paragraph at a column edge as a typesetter would: first line indented two characters,
-    no line opening with closing punctuation, numbers kept whole, widths a little uneven."""
+    no line opening with closing punctuation, numbers kept whole, widths a little uneven. With
+    ``by_characters`` figures take a full cell, as in a monospaced page or a text wrapped by count."""
     lines: list[str] = []
     i = 0
     while i < len(text):
         limit = width - (2 if indent and not lines else 0) - (min(5, len(lines) // 2) if narrowing else 0)
         limit += rng.choice((0, 0, 0, 0.5, 1))  # justification squeezes punctuation
         used, j = 0.0, i
-        while j < len(text) and used + _em(text[j]) <= limit:
-            used += _em(text[j])
+        while j < len(text) and used + (1.0 if by_characters else _em(text[j])) <= limit:
+            used += 1.0 if by_characters else _em(text[j])
             j += 1
         while 0 < j < len(text) and text[j].isascii() and text[j - 1].isascii() and j - 1 > i:
             j -= 1  # keep a number or word whole
@@ -172,9 +174,10 @@ def _doubled(text: str, rng: random.Random, width: int | None = None) -> list[st
     return out
 
 
-def damage(clean: Blocks, rng: random.Random) -> tuple[str, Blocks]:
+def damage(clean: Blocks, rng: random.Random, by_characters: bool = False) -> tuple[str, Blocks]:
     """The dump a PDF tool leaves of a page holding ``clean`` (blocks in reading order), and the
-    blocks restoration should give back (the same blocks, in the same order)."""
+    blocks restoration should give back (the same blocks, in the same order); ``by_characters``
+    wraps the body counting figures as wide as characters."""
     head = [b for b in clean if b[0] in ("kicker", "title", "subtitle", "byline")]
     captions = [b for b in clean if b[0] == "caption"]
     body = [b for b in clean if b not in head and b not in captions]
@@ -200,7 +203,7 @@ def damage(clean: Blocks, rng: random.Random) -> tuple[str, Blocks]:
             elif kind == "sidebar_label":
                 out += list(text) + [""]  # one character a line
             else:
-                wrapped = _wrap(text, rng, widths[k], narrowing=rng.random() < 0.15)
+                wrapped = _wrap(text, rng, widths[k], narrowing=rng.random() < 0.15, by_characters=by_characters)
                 if space_digits and rng.random() < 0.5:
                     wrapped = [_space_digits(line) for line in wrapped]
                 if rng.random() < 0.1:

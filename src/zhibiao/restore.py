@@ -35,7 +35,6 @@ _BULLETS: Final = "●•◆■▲▶►★☆◇□◎○"
 # Looked up with a line's first character as strings: ``char in string`` needs no hash of the char.
 _NUMBER_STARTS: Final = "一二三四五六七八九十（(第0123456789" + _BULLETS
 _DASHES: Final = frozenset("—－─-")
-_DIGITS: Final = "0123456789"
 _CLAUSE_PUNCT: Final = re.compile(r"[，、；：,;]")  # a wrapped body line has these; a headline rarely does
 _SENTENCE_CHARS: Final = "，。；！？,;!?"
 _SENTENCE_PUNCT: Final = re.compile(f"[{_SENTENCE_CHARS}]")
@@ -64,8 +63,12 @@ _LEADING_ASCII: Final = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
 # look-behind, let the regex engine skip straight to where a match can start.
 _SPACE: Final = r"[ \t\u3000\xa0]"
 _SPACES: Final = re.compile(_SPACE + _SPACE + "*")
-# A bullet that opens with a figure (●6.2%, ●超500PB), and that figure with the space after it.
-_FIGURE_BULLET: Final = rf"[{_BULLETS}]{_SPACE}*[超约近逾]?\d"
+# A figure, perhaps rounded (约41万人, 超 500PB, 突破1000亿元), or a round one in words after its
+# qualifier (突破万元, 近千家, 超百亿元); a bullet that opens with one (●6.2%), and that figure with the
+# space after it.
+_FIGURE: Final = rf"(?:\d|(?:突破|超过|[超约近逾]){_SPACE}*[\d一二两三四五六七八九十百千万亿])"
+_FIGURE_START: Final = re.compile(_FIGURE)
+_FIGURE_BULLET: Final = rf"[{_BULLETS}]{_SPACE}*{_FIGURE}"
 _FIGURE_BULLET_START: Final = re.compile(_FIGURE_BULLET)
 _BULLET_FIGURE_GAP: Final = re.compile(rf"({_FIGURE_BULLET}\S*){_SPACE}+")  # ●5777.41亿元 2024年全市经济总量
 _LATIN_WRAP: Final = re.compile(r"\n(?<=[A-Za-z]\n)(?=[A-Za-z])")  # a Latin word wrapped at a space
@@ -92,16 +95,17 @@ ECHO_MIN_PAIRS: Final = 2  # two-character words a section's first sentence shar
 class _Unit:
     """One raw line, or a vertical run of one-character lines, ready to be joined."""
 
-    __slots__ = ("text", "first", "last", "width", "full_width", "indent", "gap_before", "shape", "ends", "numbered",
-                 "byline", "headline", "standalone", "run", "opens")
+    __slots__ = ("text", "first", "last", "width", "cells", "full_width", "indent", "gap_before", "shape", "ends",
+                 "numbered", "byline", "headline", "standalone", "run", "opens")
 
-    def __init__(self, text: str, first: int, last: int, width: float, full_width: float, indent: bool,
+    def __init__(self, text: str, first: int, last: int, width: float, cells: float, full_width: float, indent: bool,
                  gap_before: bool, shape: str, ends: bool, numbered: bool, byline: bool, headline: bool,
                  standalone: bool, run: int, opens: bool) -> None:
         self.text = text  # without indent, trailing space or fake-bold double
         self.first = first  # the 1-based numbers of its first and last raw line
         self.last = last
-        self.width = width  # in em: a CJK character 1, an ASCII character 0.5, an indent 2
+        self.width = width  # in em: a CJK character 1, an ASCII character 0.5, an indent 2 (or in cells, below)
+        self.cells = cells  # every character 1, an indent 2: the width of a text wrapped by counting characters
         self.full_width = full_width  # counting the indent a paragraph's first line may have lost in the dump
         self.indent = indent
         self.gap_before = gap_before  # a blank line separates it from the previous unit
@@ -190,8 +194,13 @@ def _dashed(text: str) -> bool:
 
 
 def _width(text: str) -> float:
+    return _em(text, text.count(" "))
+
+
+def _em(text: str, spaces: int) -> float:
+    """The text's width in em, given its count of spaces, which take none."""
     # UTF-8 spends 1 byte on ASCII and 3 on CJK: (bytes + chars) / 4 is 0.5 em and 1 em for them.
-    return (len(text.encode("utf-8")) + len(text)) / 4 - 0.5 * text.count(" ")
+    return (len(text.encode("utf-8")) + len(text)) / 4 - 0.5 * spaces
 
 
 def _ends_sentence(text: str) -> bool:
@@ -202,7 +211,10 @@ def _ends_sentence(text: str) -> bool:
 
 def _unit(text: str, first: int, last: int, indent: bool, gap: bool, shape: str, previous: _Unit | None) -> _Unit:
     """A unit measured; the one before it decides its run and whether it may open a paragraph."""
-    width = _width(text) + (INDENT_EM if indent else 0.0)
+    indent_width = INDENT_EM if indent else 0.0
+    spaces = text.count(" ")
+    width = _em(text, spaces) + indent_width
+    cells = len(text) - spaces + indent_width
     # Cheap tests first: most lines of body text have punctuation and open with a character.
     number = _NUMBERED.match(text) if text[0] in _NUMBER_STARTS else None
     punct = _ANY_PUNCT.search(text, number.end() if number else 0)
@@ -226,7 +238,7 @@ def _unit(text: str, first: int, last: int, indent: bool, gap: bool, shape: str,
         opens = shape == LINE and (previous.ends or previous.standalone or previous.headline
                                    or previous.shape != LINE)
     full_width = width + INDENT_EM if opens and not indent else width
-    return _Unit(text, first, last, width, full_width, indent, gap, shape, _ends_sentence(text),
+    return _Unit(text, first, last, width, cells, full_width, indent, gap, shape, _ends_sentence(text),
                  number is not None, byline, headline, standalone, run, opens)
 
 
@@ -270,7 +282,27 @@ def _units(text: str) -> list[_Unit]:
         gap = False
     if singles:
         flush_singles()
+    if _wrapped_by_characters(units):  # then its lines are measured in cells throughout
+        for unit in units:
+            unit.full_width += unit.cells - unit.width
+            unit.width = unit.cells
     return units
+
+
+def _wrapped_by_characters(units: list[_Unit]) -> bool:
+    """Whether the text was cut at a column edge counting characters, figures as wide as words (as a
+    page set in a monospaced font or a text wrapped by character count is), not half-width figures:
+    the lines inside a paragraph then differ less in characters than in em. Only lines with Latin
+    letters or digits tell the two apart."""
+    em = cells = 0.0
+    for k in range(1, len(units) - 1):
+        before, unit = units[k - 1], units[k]
+        if ((unit.cells == unit.width and before.cells == before.width) or unit.gap_before or units[k + 1].gap_before
+                or before.ends or unit.ends or before.run != unit.run or unit.shape != LINE or before.shape != LINE):
+            continue  # only two lines cut mid-sentence inside a block are both full
+        em += abs(before.width - unit.width)
+        cells += abs(before.cells - unit.cells)
+    return 3 * cells < 2 * em
 
 
 # 2. blocks ---------------------------------------------------------------------------------------
@@ -428,14 +460,14 @@ def _blocks(units: list[_Unit], may_hold_table: bool = True) -> list[_Block]:
 
 
 def _figure_items(units: list[_Unit]) -> list[range]:
-    """The items of a sidebar box under a vertical label (数说新区, one character a line): two or more, each
-    a line that is a figure alone (1000亿元, 9个街道) with the lines under it that say what it
-    counts, up to a blank line, ending no sentence."""
+    """The items of a sidebar box under a vertical label (数说新区, one character a line) and perhaps a
+    heading line of its own: two or more, each a line that is a figure alone (1000亿元, 9个街道, 近千家)
+    with the lines under it that say what it counts, up to a blank line, ending no sentence."""
     boxes: list[range] = []
     for k, label in enumerate(units):
         if label.shape != VERTICAL or label.ends or len(label.text) > SIDEBAR_LABEL_MAX:
             continue
-        items, first = [], k + 1
+        items, first = [], k + 2 if k + 1 < len(units) and _is_lone_label(units, k + 1) else k + 1
         while first + 1 < len(units) and _is_figure_line(units[first]) and _runs_on(units[first + 1]):
             end = first + 1
             while end < len(units) and _runs_on(units[end]):
@@ -493,8 +525,8 @@ def _runs_on(unit: _Unit) -> bool:
 
 
 def _is_figure_line(unit: _Unit) -> bool:
-    """A line that opens a paragraph with a figure and holds no punctuation: 397.5公里, 12个乡镇."""
-    return (unit.gap_before and unit.shape == LINE and unit.text[0] in _DIGITS and not unit.numbered
+    """A line that opens a paragraph with a figure and holds no punctuation: 397.5公里, 约12个乡镇."""
+    return (unit.gap_before and unit.shape == LINE and _FIGURE_START.match(unit.text) is not None and not unit.numbered
             and _ANY_PUNCT.search(unit.text) is None)
 
 
@@ -564,13 +596,15 @@ def _is_caption_like(block: _Block) -> bool:
 
 def _classify(blocks: list[_Block]) -> None:
     body_seen = False
-    for block in blocks:
+    for k, block in enumerate(blocks):
         block.kind = _intrinsic_kind(block)
         # Below the text, a publisher and a date sign it and a bracketed line is a note: paragraphs of a
         # notice (…人民政府办公室 / 2025年7月14日 / （此件公开发布）), not a byline or heading.
         if body_seen and ((block.kind == "byline" and _is_signature(block.flat))
                           or (block.kind == "heading" and _BRACKETED_NOTE.fullmatch(block.flat))):
             block.kind = "paragraph"
+            if "日" in block.flat and (k + 1 == len(blocks) or not blocks[k + 1].ends):
+                _sign_before(blocks, k)  # a date that signs, with no text of its own under it
         body_seen = body_seen or (block.kind == "paragraph" and block.table_kind is None)
     caption_like = [b.kind == "paragraph" and _is_caption_like(b) for b in blocks]
     last_body = next((k for k in range(len(blocks) - 1, -1, -1)
@@ -589,6 +623,15 @@ def _classify(blocks: list[_Block]) -> None:
     for k in reversed(likes):
         if k + 1 < len(blocks) and blocks[k].kind == "paragraph" and blocks[k + 1].kind == "caption":
             blocks[k].kind = "caption"
+
+
+def _sign_before(blocks: list[_Block], date: int) -> None:
+    """The lines right above a notice's signing date name who issued it, whatever their ending (某区商务局,
+    某县发展和改革委): paragraphs of its signature, not headings. A section heading has text under it."""
+    k = date - 1
+    while k >= 0 and blocks[k].kind == "heading" and len(blocks[k].units) == 1 and not blocks[k].units[0].numbered:
+        blocks[k].kind = "paragraph"
+        k -= 1
 
 
 def _intrinsic_kind(block: _Block) -> str:
@@ -618,7 +661,7 @@ def _reading_order(blocks: list[_Block]) -> list[_Block]:
     # A page dump may put it after the article instead, among the captions: there it is taken when
     # it has more lines or a wider one than the top of the page offers.
     last_body = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind == "paragraph"), -1)
-    tail = [b for b in blocks[last_body + 1:] if b.kind in ("heading", "byline")]
+    tail = _headline_run(blocks[last_body + 1:])
     tail_lines = [b for b in tail if b.kind == "heading"]
     head_lines = [b for b in head if b.kind == "heading"]
     dumped = any(len(b.units) > 1 and b.shape == LINE for b in blocks)
@@ -629,6 +672,24 @@ def _reading_order(blocks: list[_Block]) -> list[_Block]:
         return tail + _place_orphan_heading(rest)
     _name_headlines(head)
     return blocks
+
+
+def _headline_run(blocks: list[_Block]) -> list[_Block]:
+    """The headline group among the blocks after the article: the consecutive headings and bylines
+    around the widest heading, the title. A heading set apart from it by a caption is no kicker: a
+    kicker stands right above its title."""
+    group = [k for k, b in enumerate(blocks) if b.kind in ("heading", "byline")]
+    if not group or group[-1] - group[0] < len(group):
+        return [blocks[k] for k in group]  # one run, as a page's end mostly has
+    headings = [b for b in blocks if b.kind == "heading"]
+    if not headings:
+        return []
+    start = end = blocks.index(max(headings, key=lambda b: _width(b.flat)))
+    while start and blocks[start - 1].kind in ("heading", "byline"):
+        start -= 1
+    while end < len(blocks) and blocks[end].kind in ("heading", "byline"):
+        end += 1
+    return blocks[start:end]
 
 
 def _leading_headlines(blocks: list[_Block]) -> list[_Block]:
