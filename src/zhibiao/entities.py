@@ -8,12 +8,14 @@ is the hard part. Walking left from the suffix stops at punctuation, numbers and
 inside a name (的, 与, 引进, 位于 …); among the starts left, the nearest one that makes a real name wins.
 A real name is anchored (it starts with a place or 国家) or has a proper part, which jieba's dictionary
 decides: 合伙型联营 is made of common words and describes, 志和智 is not and names. A few names have no
-suffix to find them by: roads named by their ends (成都至宜宾高速), the ministries, a zone headed by its
+suffix to find them by: roads named by their ends (成都至宜宾高速), the ministries and 国务院, a zone headed by its
 city's first character (长经开区), a name listed after an organisation (…学校、蓝湾美居等), a campaign
 named by its slogan (“某某”活动, “某某”行动) or by the count of its parts (某某六大行动), a metro line's
 extension, a brand's phase (某某四期、…), a landmark that names a park (玄武湖 beside 玄武湖公园), a town
-after its county (某某县某某镇), a village's numbered group (某某村三组), and the works a list of projects
-names (引进某某广场、…等重大项目).
+after its county (某某县某某镇), a village's numbered group (某某村三组), the works a list of projects
+names (引进某某广场、…等重大项目), the places a list closed by 等地 names, a sea, river or lake named by
+its shore or its course (某海之滨, 北临某江, 某河流经) and its section by a place (某江某县段), a mountain by
+its foot (某山北麓), a town alone (以某某镇为核心) and the regions of several provinces (珠三角).
 """
 from __future__ import annotations
 
@@ -87,6 +89,12 @@ def _common(word: str, min_freq: int = 100) -> bool:
 
 # Kinds of place that jieba tags as place names: 城市轨道交通 describes, it names no city
 _KINDS_OF_PLACE: Final = frozenset(("城市", "城镇", "山区"))
+
+
+def _common_noun(word: str) -> bool:
+    """A word of three characters or more that the dictionary knows and does not call a name: 互联网, 物联网."""
+    value = _words().get(word, 0)
+    return len(word) >= 3 and bool(value) and not value & _PROPER and value & 3 != _VERB
 
 
 def _proper(word: str) -> bool:
@@ -175,18 +183,30 @@ class _Matcher:
         """(start, word) of each match, left to right, the longest where several start together."""
         return [(start, self.words[i]) for i, start, _ in self._automaton.find_matches_as_indexes(text)]
 
+    def find_parted(self, text: str, first: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """The matches of ``find``, those of the first ``first`` words apart from those of the rest."""
+        firsts: list[tuple[int, str]] = []
+        rest: list[tuple[int, str]] = []
+        words = self.words
+        for i, start, _ in self._automaton.find_matches_as_indexes(text):
+            if i < first:
+                firsts.append((start, words[i]))
+            else:
+                rest.append((start, words[i]))
+        return firsts, rest
+
 
 @dataclass(frozen=True)
 class Gazetteer:
     """Every division's name and short form: a matcher, name -> [(division, weak)] (weak: a short form, or
     a name that is a common phrase too, 老城区), the province of each name that belongs to one province only
-    and may tell it, and the weak names of counties (滨江, 渝中), which count only inside their province and
-    tell it only when nothing else does."""
+    and may tell it, and the weak short forms, of counties (滨江, 渝中) and of prefectures that are common words
+    too (包头, 日照), which count only inside their province and tell it only when nothing else does."""
 
     matcher: _Matcher
     names: dict[str, list[tuple[Division, bool]]]
     province_of: dict[str, str]
-    county_short_forms: frozenset[str]
+    weak_short_forms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -207,25 +227,28 @@ def gazetteer() -> Gazetteer:
             names.setdefault(short, []).append((division, True))
             if name[-1] in "州县旗" and _AUTONOMOUS.match(name):  # 城步县 for 城步苗族自治县, 延边州: a full name too
                 names.setdefault(short + name[-1], []).append((division, False))
-    county_short_forms = frozenset(name for name, entries in names.items()
-                                   if any(short and d.level == 3 for d, short in entries))
+    common_prefectures = frozenset(name for name, entries in names.items() if len(name) == 2 and _common(name)
+                                   and all(short and d.level == 2 for d, short in entries))
+    weak_short_forms = common_prefectures | frozenset(name for name, entries in names.items()
+                                                      if any(short and d.level == 3 for d, short in entries))
     province_of = {}
     for name, entries in names.items():
         provinces = {d.province for d, _ in entries}
         # 古城, 平原, 江南 are words as often as counties: they cannot tell a province even alone
-        if len(provinces) == 1 and not (name in county_short_forms and _words().get(name, 0) >> 2 >= 100):
+        if len(provinces) == 1 and not (name in weak_short_forms and _words().get(name, 0) >> 2 >= 100):
             province_of[name] = provinces.pop()
     # 城区, 和平, 东方 are words before they are places, and 新建 (新建区) a verb that never sits in a name
-    words = (name for name in names if not (len(name) <= 3 and _common(name) or name in _STOP_WORDS))
-    return Gazetteer(_Matcher(words), names, province_of, county_short_forms)
+    words = (name for name in names
+             if not (len(name) <= 3 and _common(name) and name not in common_prefectures or name in _STOP_WORDS))
+    return Gazetteer(_Matcher(words), names, province_of, weak_short_forms)
 
 
 @lru_cache(maxsize=4096)
 def _division_named(name: str, province: str | None) -> Division | None:
-    """The division a name means. A county's short form counts only inside the document's province:
-    elsewhere 滨江 is a riverside, not Hangzhou's 滨江区."""
+    """The division a name means. A weak short form (a county's, or a prefecture's that is a word too) counts
+    only inside the document's province: elsewhere 滨江 is a riverside, not Hangzhou's 滨江区."""
     usable = [(d, short) for d, short in gazetteer().names[name]
-              if not (short and d.level == 3 and d.province != province)]
+              if not (short and (d.level == 3 or name in gazetteer().weak_short_forms) and d.province != province)]
     if not usable:
         return None
     usable.sort(key=lambda item: (item[0].province != province, item[1], item[0].level))
@@ -237,12 +260,12 @@ def _division_named(name: str, province: str | None) -> Division | None:
 # Words that never sit inside a name: the walk left from a suffix stops after them.
 _STOP_WORDS: Final = frozenset("""
 位于 地处 坐落 落户 入驻 进驻 引进 引入 招引 吸引 集聚 聚集 培育 组建 成立 设立 挂牌 举办 举行 召开 主办 承办
-出席 参加 参与 支持 发挥 依托 围绕 聚焦 通过 成为 获得 获批 获评 荣获 评为 入选 推动 推进 加快 积极 全力 持续
+出席 参加 参与 支持 发挥 依托 围绕 聚焦 通过 成为 获得 获批 获评 荣获 评为 入选 晋级 晋升 跻身 升格 推动 推进 加快 积极 全力 持续
 统筹 探索 签约 签署 携手 联合 包括 其中 例如 比如 以及 还有 发布 印发 出台 制定 根据 按照 贯彻 落实 牵头 会同
 新开工 续建 新建 改建 扩建 新增 新设 开工 完成 启动 实施 打造 建成 助力 加入 揭晓 启用 投用 建立 创建 申报 争创 服务于 作为 成功 全面
 漫步 走进 来到 前往 途经 代表 开展 进行 承担 负责 鼓励 引导 给予 加强 推广 要求 首批 第一批 首个 深入 大力 着力 努力 不断 进一步 已经 正在 目前 其他 其余 相关 各类 一批 一系列 多家 多个 首家 重点 知名 优质
 """.split())
-_STOP_CHARS: Final = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们以受沿")
+_STOP_CHARS: Final = frozenset("的在与于对向从把被将是了为等并由至到让给使及或而且其这该此又也已还就即经据我们以受沿驻")
 # A count's measure word (7座主题博物馆) is no part of the name after it
 _CLASSIFIERS: Final = frozenset("个家项座所条批处栋幢套名位只亩")
 _NUMERALS: Final = frozenset("0123456789一二两三四五六七八九十百千万")
@@ -431,8 +454,8 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "人民政府": _PUBLIC, "政府": _PUBLIC, "委员会": _PUBLIC, "管委会": _PUBLIC, "办公室": _PUBLIC,
     "办公厅": _PUBLIC, "管理局": _PUBLIC, "局": _BUREAU, "厅": _BUREAU, "中心": _BUREAU, "党委": _PUBLIC, "党工委": _PUBLIC,
     # a department named by its short form, after its level: 市发改委, 区卫健局, 国务院国资委
-    **dict.fromkeys(("发改委", "发改局", "经信委", "经信局", "工信局", "工信委", "卫健委", "卫健局", "住建委", "住建局",
-                     "国资委", "教委", "科委", "商委", "农委", "建委", "网信办", "外办", "侨办", "台办"), _PUBLIC),
+    **dict.fromkeys(("发改委", "发改局", "发展改革委", "发展改革局", "经信委", "经信局", "工信局", "工信委", "卫健委", "卫健局",
+                     "住建委", "住建局", "国资委", "教委", "科委", "商委", "农委", "建委", "网信办", "外办", "侨办", "台办"), _PUBLIC),
     "街道办事处": _PUBLIC, "法院": _PUBLIC, "检察院": _PUBLIC, "海关": _PUBLIC,
     "银行": _BANK, "大学": _SCHOOL, "学院": _SCHOOL, "学校": _NAMED_SCHOOL, "中学": _SCHOOL, "小学": _SCHOOL,
     "幼儿园": _NAMED_SCHOOL, "医院": _HOSPITAL, "调查队": _PUBLIC, "调查总队": _PUBLIC,
@@ -451,11 +474,12 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "开工仪式": _EVENT, "揭牌仪式": _EVENT, "启动仪式": _EVENT,
     "计划": _PLAN, "会议": _SESSION, "月活动": _DRIVE, "周活动": _DRIVE, "节": _FESTIVAL,
     "商务区": _AREA, "风貌区": _AREA, "街区": _AREA, "片区": _AREA, "新区": _AREA, "开发区": _AREA,
+    "工业区": _AREA, "中心区": _AREA,
     "高新区": _AREA, "保税区": _AREA, "商圈": _AREA, "街道": _AREA, "老街": _AREA, "古镇": _AREA,
     "广场": _AREA, "码头": _AREA, "公园": _AREA, "景区": _AREA, "半岛": _AREA, "社区": _AREA, "流域": _AREA,
     "博物馆": _AREA, "纪念馆": _AREA, "美术馆": _AREA, "图书馆": _AREA, "科技馆": _AREA, "体育馆": _AREA,
     "机场": _AIRPORT, "国际机场": _AIRPORT, "通用机场": _AIRPORT, "起步区": _AREA, "度假区": _AREA, "经开区": _AREA,
-    "港区": _AREA, "河谷": _AREA, "综保区": _AREA, "自由贸易港": _AREA, "自主创新示范区": _ZONE,
+    "港区": _AREA, "河谷": _AREA, "工业园区": _AREA, "产业园区": _AREA, "综保区": _AREA, "自由贸易港": _AREA, "自主创新示范区": _ZONE,
     "都市圈": _REGION, "经济圈": _REGION, "城市群": _REGION,
     "饭店": _VENUE, "酒店": _VENUE, "宾馆": _VENUE, "会展中心": _VENUE, "会议中心": _VENUE, "体育中心": _VENUE,
     "大剧院": _VENUE,
@@ -463,7 +487,26 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
 }
 
 
-_SUFFIXES: Final = _Matcher(_SUFFIX_RULES)
+# Words the suffixes' automaton finds too, at no cost: a shore after a water's name or a border before it (之滨,
+# 南岸, 北畔; 北临, 濒临), the end of a list of places, and the central bodies that no suffix finds
+_SHORES_AFTER: Final = frozenset(("之滨", "之畔", *(side + shore for side in "东南西北" for shore in "岸畔"), "两岸", "沿岸",
+                                  "穿城", "穿境", "流经", "横贯", "蜿蜒", "奔流", "干流", "支流", "交汇"))  # or its course
+# and the foot of a mountain after its name: 某岭北麓, 某山之麓
+_FOOTHILLS: Final = frozenset((*(side + "麓" for side in "东南西北"), "之麓"))
+_SHORES_BEFORE: Final = frozenset((*(side + border for side in "东南西北" for border in "临濒"), "濒临", "地处", "毗邻", "紧邻"))
+_PLACE_LIST_END: Final = "等地"
+_CENTRAL_BODIES: Final = frozenset(("国务院", "党中央", "中共中央"))
+# Regions named by a point of the compass, which name them only where a name may start and no direction follows
+# (东北振兴, 华东地区; not 城区东北部, 西北风, 东北亚)
+_COMPASS_REGIONS: Final = frozenset(("东北", "华北", "华东", "华南", "华中", "西北", "西南"))
+_AFTER_A_DIRECTION: Final = frozenset("部角方侧向面边隅端风亚虎")
+# and the regions of several provinces named without a suffix to find them by
+_REGIONS: Final = frozenset(("长三角", "珠三角", "京津冀", "长江三角洲", "珠江三角洲", "粤港澳大湾区", "环渤海", "北部湾",
+                             *_COMPASS_REGIONS))
+# and the words a programme named by a quoted slogan needs, so that the pattern is searched for only when one is there
+_QUOTED_PROGRAMME_WORDS: Final = frozenset(("”行动", "”专项行动", "平台", "示范带", "示范线"))
+_SUFFIXES: Final = _Matcher([*_SUFFIX_RULES, *_SHORES_AFTER, *_SHORES_BEFORE, *_FOOTHILLS, _PLACE_LIST_END,
+                             *_CENTRAL_BODIES, *_REGIONS, *_QUOTED_PROGRAMME_WORDS])
 _SUFFIX_ENDINGS: Final = tuple(_SUFFIX_RULES)
 # A project's phase follows its suffix: 改造提升项目二期
 _PHASE: Final = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
@@ -483,9 +526,11 @@ _SECTION: Final = re.compile(r"(?:高速公路|高速铁路|城际铁路|高速|
 _COMPANY_HEAD: Final = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:集团|公司)[\u4e00-\u9fff]{2}")
 # A quoted slogan and the campaign it names: “春风送岗”活动, “某某”主题实践活动 (not “某某”等活动)
 _CAMPAIGN: Final = re.compile(r"“[^“”\n，。；：、]{2,15}”(?:(?![等的和与及在])[\u4e00-\u9fff]){0,4}?活动")
-# A programme named by a quoted slogan, or by the count of its parts: “某某”行动, 六大行动, 三大工程
-# (the slogan names it only right before 行动: in “飞线”治理行动 the quote marks what is dealt with)
-_QUOTED_PROGRAMME: Final = re.compile(r"“[^“”\n，。；：、]{2,15}”(?:专项)?行动")
+# A programme named by a quoted slogan, or by the count of its parts: “某某”行动, 六大行动, 三大工程; a platform
+# or a demonstration belt named by one, “某某”新产业平台, “某某”乡村振兴示范带 (the slogan names it only right before 行动: in “飞线”治理行动 the quote marks
+# what is dealt with)
+_QUOTED_PROGRAMME: Final = re.compile(r"“[^“”\n，。；：、]{2,15}”(?:(?:专项)?行动|[\u4e00-\u9fff]{0,3}平台|"
+                                      r"[\u4e00-\u9fff]{0,6}示范[带线])")
 # (found from 大, a literal: a pattern that opens with a look behind or a class is tried at every character)
 _COUNTED_PROGRAMME: Final = re.compile(r"大(?:专项)?(?:行动|工程)")
 _COUNTS: Final = frozenset("一二三四五六七八九十两")
@@ -499,10 +544,16 @@ _NUMBERED: Final = re.compile(r"第[一二三四五六七八九十]+$")
 _INVESTED: Final = re.compile(r"\d[万亿]?元的$")
 # What a number's unit leaves at the start of a list's first item: 25|亿元建设…
 _UNIT_RESIDUE: Final = re.compile(r"[十百千万亿]*(?:元|平方米|平方公里|公里|米|吨|亩)")
+# Zones of a city that their position names: 中心工业区, 东部新区, 北部片区
+_ZONE_SUFFIXES: Final = ("工业区", "中心区", "片区", "新区")
+_POSITIONS: Final = frozenset(("中心", "中部", "东部", "西部", "南部", "北部", "东北部", "东南部", "西北部", "西南部", "城东",
+                               "城西", "城南", "城北", "滨海", "滨江", "沿江", "临港", "临空"))
+# Buildings, which a list of projects names by common words: 总部大楼, 科技创新中心
+_BUILDINGS: Final = ("大楼", "大厦", "中心", "综合体")
 # Nouns of making that stand before a kind of place as verbs do: 建设科技城
 _MAKING: Final = frozenset(("建设", "建成", "筹建", "在建", "规划", "布局", "谋划", "发展"))
-# A rank that heads a kind of zone: 国家级开发区, 省级经济技术开发区, A级景区
-_RANK: Final = re.compile(r"(?:全国|全省|全市)?(?:国家|省|市|区|县|[A-Z\d]+)级")
+# A rank that heads a kind of zone or venue: 国家级开发区, 省级经济技术开发区, A级景区, 五星级酒店
+_RANK: Final = re.compile(r"(?:全国|全省|全市)?(?:国家|省|市|区|县|[A-Z\d]+|[一二三四五\d]星)级")
 # The State Council's ministries, which need no place before them (not 商务部门, 教育部长)
 _MINISTRIES: Final = frozenset((
     "外交", "国防", "教育", "科学技术", "科技", "工业和信息化", "工信", "公安", "民政", "司法", "财政", "人力资源和社会保障",
@@ -533,11 +584,11 @@ _STREET_ORDINALS: Final = "一二三四五六七八九十东南西北中"
 _NUMBERED_STREET: Final = re.compile(f"[\u4e00-\u9fff]{{2,3}}[{_STREET_ORDINALS}][路街]$")
 _HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _PLACE_BEFORE: Final = frozenset(("位于", "地处", "坐落于", "途经", "经过", "前往", "来到", "走进", "登上", "漫步", "至", "到",
-                           "从", "自", "在"))
+                           "从", "自", "在", "赴"))
 _PLACE_AFTER: Final = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域", "等景区", "等景点")
 _BOUNDARY: Final = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
-# (not a list of fields: 物流、金融服务等领域招引项目)
-_LIST_HEAD: Final = re.compile(r"等[“”\"]?(?:(?!领域|行业|方面)[^\s，。；：、]){0,6}?(?:企业|公司|集团|品牌|机构|龙头|(项目))")
+# (not a list of fields: 物流、金融服务等领域招引项目; nor of places: 某甲、某乙等地考察项目, but 等地产企业 is one)
+_LIST_HEAD: Final = re.compile(r"等(?!地(?!产))[“”\"]?(?:(?!领域|行业|方面)[^\s，。；：、]){0,6}?(?:企业|公司|集团|品牌|机构|龙头|(项目))")
 _LIST_ITEMS: Final = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
 # A company's short name ends in its trade and stands alone: 某某科技、… / 某某汽车在…
 # (the look behind comes after the trade: tried at every character first, it costs seven times as much)
@@ -546,6 +597,10 @@ _TRADES: Final = ("科技", "集团", "控股", "股份", "实业", "传媒", "�
 # The trades of a city's own groups, which its pages name without the city: 燃气集团, 城投集团
 _UTILITIES: Final = frozenset(("燃气", "水务", "供水", "热力", "供热", "电力", "城投", "交投", "建投", "文旅", "旅游", "港务",
                                "公交", "地铁", "轨道", "机场", "粮食", "供销", "农垦"))
+# The rest of a list of industries: …、某某电池等领域, …、某某技术产业 (not 等行业龙头企业, nor a park, 某某产业园)
+_INDUSTRY_LIST: Final = re.compile(r"(?:、(?:(?!等)[^\s，。；：、]){2,14})*(?:等(?:领域|板块|产业(?!龙头|链主|领军|头部)|"
+                                   r"行业(?!龙头|领军|头部|企业))|(?:(?!等)[^\s，。；：、]){0,8}(?:产业|行业)"
+                                   r"(?!园|基地|集团|链|联盟|协会|投资|龙头|领军|头部))")
 _TRADE_CLOSES_NAME: Final = r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在]|共同|设立|落户|入驻|成立|签约)"
 # One scan finds the marks of three kinds of names: a local place's last character, a body after its level
 # and a company's trade. Each alternative opens with a character of its own, which the kinds do not share, so
@@ -586,17 +641,18 @@ def find_entities(doc: Document) -> Document:
     if not doc.meta.place:
         doc.meta.place = _main_place(places, doc)
     local_ends, bodies, trades = _marks(text)
-    locals_ = _local_places(text, local_ends)
+    # the suffixes, and apart from them the words of shores, lists of places and central bodies
+    suffixes, marks = _SUFFIXES.find_parted(text, len(_SUFFIX_RULES))
+    locals_ = _local_places(text, local_ends) + _shores(text, marks) + _regions(text, marks)
     anchors = {c.start: c for c in places + locals_}
-    suffixes = _SUFFIXES.find(text)
     areas = _suffix_names(text, suffixes, anchors, places_only=True)
     _promote_listed(locals_, places + areas, text)
     anchors.update((c.start, c) for c in areas)
     named = areas + _zone_abbreviations(text, places, suffixes) + _suffix_names(text, suffixes, anchors, places_only=False)
     named += _bodies(text, places, bodies) + _brand_lists(text, trades) + _policies(text, anchors) + _routes(text, anchors)
-    named += _ministries(text) + _campaigns(text) + _programmes(text) + _metro_lines(text) + _phases(text)
+    named += _ministries(text, marks) + _campaigns(text) + _programmes(text, marks) + _metro_lines(text) + _phases(text)
     named += _listed_after_organisations(text, named) + _landmarks_named_again(text, areas)
-    named += _towns(text, places) + _village_groups(text, areas)
+    named += _towns(text, places) + _towns_alone(text) + _village_groups(text, areas) + _listed_places(text, marks)
     chosen = _resolve_overlaps(places + locals_ + named)
     _link(chosen, text)
     _date_events(chosen, doc)
@@ -623,12 +679,64 @@ def _division_mentions(text: str, given_place: str | None) -> list[_Candidate]:
         if start < covered:
             continue
         division = _division_named(name, province)
-        if division is None:
+        if division is None or name[0] in "新老" and name == division.name and _described(text, start, name, covered):
             continue
         candidates.append(_Candidate("place", start, start + len(name), _LEVEL_NAMES[division.level],
                                      code=division.code, canonical=division.name))
         covered = start + len(name)
     return candidates
+
+
+def _described(text: str, start: int, name: str, place_end: int) -> bool:
+    """A district named like any city's new or old part is that part after a word that describes it: 繁华新城区
+    (not 某市新城区, nor 新城区 after punctuation or a word that never sits in a name)."""
+    return (start > 0 and start != place_end and all(weak for _, weak in gazetteer().names[name])
+            and not _left_boundary(text, start))
+
+
+def _listed_places(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
+    """The items of a list that 等地 closes are places: 在某甲、某乙等地 (not 车间、仓库等地)."""
+    found = []
+    for at, mark in marks:
+        if mark != _PLACE_LIST_END or text.startswith(("方", "位"), at + 2):
+            continue
+        items = _LIST_ITEMS.search(text, max(0, at - 40), at)
+        if items is None:
+            continue
+        position = items.start()
+        for item in items.group().split("、"):
+            end = position + len(item)
+            cut = _name_starts(text, end, len(item))
+            start, position = (cut[-1] if cut else end), end + 1
+            # 带队赴某地: the name starts after the word that leads to a place (自贡 is a name whole)
+            if not _division_like(text[start:end]):
+                start = max((text.rfind(lead, start, end - 2) + len(lead) for lead in _PLACE_BEFORE
+                             if lead in text[start:end - 2]), default=start)
+            name = text[start:end]
+            # a division's name that is a word too is one here: 开封; a name with a suffix is judged by its rule
+            if (2 <= len(name) <= 6 and _HAN.fullmatch(name) and not starts_with_verb(name)
+                    and (not generic(name) or _division_like(name)) and not name.endswith(_SUFFIX_ENDINGS)):
+                found.append(_Candidate("place", start, end, "area"))
+    return found
+
+
+def _base_as_place(text: str, suffix_start: int) -> _Candidate | None:
+    """A base whose land is measured, or that something is in, is a place: 某某基地2万亩土地, 在某某基地."""
+    if not text.startswith("基地", suffix_start):
+        return None
+    start = _nearest_start(text, suffix_start, 8, _proper_head)
+    if start is None or not (_LAND.match(text, suffix_start + 2) or _ends_with(text, start, _PLACE_BEFORE)):
+        return None
+    return _Candidate("place", start, suffix_start + 2, "area")
+
+
+def _proper_head(head: str) -> bool:
+    """Two characters or more that name, and open with no verb: 某某|基地."""
+    return len(head) >= 2 and not generic(head) and not starts_with_verb(head)
+
+
+# Land after a zone, measured: 2.36万亩土地, 占地300亩, 规划面积12平方公里
+_LAND: Final = re.compile(r"(?:占地|规划面积|总面积|面积|用地)?(?:约|近|逾)?\d[\d.]*万?(?:亩|平方公里|公顷)")
 
 
 def _towns(text: str, places: list[_Candidate]) -> list[_Candidate]:
@@ -646,6 +754,24 @@ def _towns(text: str, places: list[_Candidate]) -> list[_Candidate]:
         if _words().get(name[-2:], 0) >> 2 >= 30 and (len(name) > 3 or generic(name[0])):
             continue
         found.append(_Candidate("place", c.start, town.end(), "area"))
+    return found
+
+
+def _towns_alone(text: str) -> list[_Candidate]:
+    """A town named alone where a name may start: 以某某镇为核心, 某某镇获评 (not 工业重镇, 特色小镇, 城镇化)."""
+    found = []
+    at = text.find("镇", 2)
+    while at > 0:
+        # 城镇, 乡镇, 重镇 end in a word; 城镇化 begins one
+        if text[at + 1:at + 2] != "化" and _words().get(text[at - 1:at + 1], 0) >> 2 < 30:
+            for start in (at - 2, at - 3):
+                name = text[start:at]
+                if (start >= 0 and _HAN.fullmatch(name) and (start == 0 or _left_boundary(text, start))
+                        and name[0] not in _STOP_CHARS and not _ends_with(text, at, _STOP_WORDS)
+                        and not generic(name) and not starts_with_verb(name)):
+                    found.append(_Candidate("place", start, at + 1, "area"))
+                    break
+        at = text.find("镇", at + 1)
     return found
 
 
@@ -687,7 +813,7 @@ def _main_province(gaz: Gazetteer, names: list[str | None]) -> str | None:
     for name in names:
         province = gaz.province_of.get(name) if name else None
         if province:
-            tally = fallback if name in gaz.county_short_forms else votes
+            tally = fallback if name in gaz.weak_short_forms else votes
             tally[province] = tally.get(province, 0) + 1
     votes = votes or fallback
     return max(votes, key=votes.__getitem__) if votes else None  # between equals, the first named
@@ -723,9 +849,9 @@ def _plausible_division(left: str, name: str, right: str) -> bool:
     if _common(before + name[0], 500) and not _common(left, 100):
         return False
     # a county's short form is weak evidence: a less common word it would cut rules it out too (惠民|生)
-    if _common(name[-1] + after, 100 if name in gazetteer().county_short_forms else 500) and not _common(right, 100):
+    if _common(name[-1] + after, 100 if name in gazetteer().weak_short_forms else 500) and not _common(right, 100):
         return False
-    return not (_common(before + name, 50) or _common(name + after, 50))
+    return not (before and _common(before + name, 50) or after and _common(name + after, 50))
 
 
 # --- local places ---------------------------------------------------------------------------------
@@ -762,14 +888,91 @@ def _local_places(text: str, suffix_ends: list[int]) -> list[_Candidate]:
             name = text[start:end]
             if not (plain_end and length < 5 or _NUMBERED_STREET.search(name)):
                 continue
-            if not _landmark_name(name) or start and not _left_boundary(text, start):
+            if name[-2] == "一" and _common(name[-2:]) and generic(name[:-2]) and _verb(text[end:end + 2]):
+                break  # 销量一路走高: 一路 is the adverb of the verb after it, no numbered street
+            # a place jieba knows by name (千岛湖, 鄱阳湖) needs no mark before it, only no word cut in two
+            known = _words().get(name, 0) & 3 == _PLACE_NAME
+            if not _landmark_name(name) or start and not (_left_boundary(text, start)
+                                                          or known and not _common(text[start - 1:start + 1])):
                 continue
             street = name[-1] in _STREET_CHARS
             # 千山湾: a landmark named after its district is a place beyond doubt
-            strong = (street or _place_context(text, start, end) or name[:-1] in gazetteer().names
+            strong = (street or known or _place_context(text, start, end) or name[:-1] in gazetteer().names
                       or _named_again(text, end))
             found.append(_Candidate("place", start, end, "road" if street else "landmark", strong=strong))
             break
+    return found
+
+
+def _shores(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
+    """A sea, river or lake named by its shore, its course or what borders it: 某海之滨, 某江口南岸, 某河穿城而过,
+    北临某江 (its name one jieba knows as a place's); a mountain named by its foot: 某岭北麓; a river's section
+    named by its place: 某河某县段."""
+    found = _water_sections(text) if "段" in text else []
+    for at, mark in marks:
+        if mark in _SHORES_BEFORE:  # the water follows: 北临某江, 濒临某海
+            end = next((at + 2 + n for n in (5, 4, 3, 2) if _water(text[at + 2:at + 2 + n])), 0)
+            if end and not _common(text[end - 1:end + 1]):
+                found.append(_Candidate("place", at + 2, end, "landmark"))
+        elif (mark in _SHORES_AFTER and not text.startswith("区", at + 2)  # not 南岸区, a district
+              or mark in _FOOTHILLS):
+            feature = _water if mark in _SHORES_AFTER else _mountain
+            for start in range(max(0, at - 5), at - 1):
+                if feature(text[start:at]) and (start == 0 or _left_boundary(text, start)
+                                               or not _common(text[start - 1:start + 1])):
+                    found.append(_Candidate("place", start, at, "landmark"))
+                    break
+    return found
+
+
+def _regions(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
+    """A region of several provinces named alone, with 地区 if it follows: 珠三角, 京津冀地区; not in a strategy
+    (京津冀一体化, 某某城市群建设)."""
+    found = []
+    for at, mark in marks:
+        if mark in _REGIONS:
+            if mark in _COMPASS_REGIONS and (text[at + 2:at + 3] in _AFTER_A_DIRECTION
+                                             or at and not _left_boundary(text, at)):
+                continue
+            end = at + len(mark) + 2 * text.startswith("地区", at + len(mark))
+            if not text.startswith(_STRATEGY_WORDS, end):
+                found.append(_Candidate("place", at, end, "area"))
+    return found
+
+
+def _water(name: str) -> bool:
+    """A sea, river, lake or bay jieba knows as a place (a longer one by any name: 嘉陵江), or the mouth of a river:
+    东海, 太湖, 某江口."""
+    water = name[:-1] if name[-1:] == "口" else name
+    value = _words().get(water, 0)
+    return (len(water) >= 2 and water[-1] in "江河湖海湾溪" and water[0] not in _NOT_A_WATERS_NAME
+            and (value & 3 == _PLACE_NAME or len(water) > 2 and bool(value & _PROPER)))
+
+
+# What opens no single water's name: a count of waters or another kind of water (两河交汇处, 江河交汇处)
+_NOT_A_WATERS_NAME: Final = frozenset("两二三四五六七八九十百千万江河湖")
+
+
+def _mountain(name: str) -> bool:
+    """A mountain or a range jieba knows by name: 华山, 嵩山 (not 高山, a common word)."""
+    return len(name) >= 2 and name[-1] in "山岭峰" and _proper(name) and not _common(name)
+
+
+def _water_sections(text: str) -> list[_Candidate]:
+    """A river's section named by the division it runs through: 某江某市段, 某河某县段."""
+    found = []
+    names = gazetteer().names
+    at = text.find("段")
+    while at > 0:
+        for place_len in (2, 3, 4):
+            if text[at - place_len:at] not in names:
+                continue
+            place_start = at - place_len
+            start = next((place_start - n for n in (3, 2) if _water(text[place_start - n:place_start])), -1)
+            if start >= 0 and (start == 0 or _left_boundary(text, start)):
+                found.append(_Candidate("place", start, at + 1, "landmark"))
+                break
+        at = text.find("段", at + 1)
     return found
 
 
@@ -857,6 +1060,9 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
             continue  # 防城港|区域, 中小学|生, 酒店|业, 分行|业 (by industry): the suffix begins a longer word
         if rule is _FESTIVAL and _common(text[suffix_start:end + 1], 30):
             continue  # 节能, 节约: 节 begins a word
+        if rule is _PLANT and (base := _base_as_place(text, suffix_start)) is not None:
+            found.append(base)  # 在某某基地, 某某基地2万亩土地: a place, not a work
+            continue
         if suffix == "中心" and text[end:end + 1] in "城镇村":
             continue  # 国家中心城市, 区域中心城镇: a central city, not a body
         if rule is _REGION and text.startswith(_STRATEGY_WORDS, end):
@@ -870,15 +1076,24 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
             start = _past_common_words(text, start, head_end, anchors)
             if rule is _WORK:  # 12亿元建设|某某水库: the name starts after the building
                 start = max((m.end() for m in _BUILDING_WORDS.finditer(text, start, head_end)), default=start)
+            elif rule.type == "project" and text[start:start + 2] in _MAKING and head_end - start > 4:
+                start += 2  # 规划建设|某某生态产业园: building it is no part of the work's name
             if rule.type == "event" and (period := _PERIOD_PREFIX.match(text, start, head_end)):
                 start = period.end()  # 2021年第一季度市中区…签约仪式: the date is no part of the name
             if (_is_name(text, start, head_end, rule, anchors)
                     and not (built and _bare_place(text, start, head_end, anchors))):
                 if rule is _PUBLIC:
-                    start = _party_start(text, start)
+                    start = _party_start(text, _task_start(text, start, suffix_start, place_ends))
                 found.append(_Candidate(rule.type, start, end, rule.subtype))
                 break
     return found
+
+
+def _task_start(text: str, start: int, suffix_start: int, place_ends: dict[int, int]) -> int:
+    """A leading group is named by its task, a verb and what it does, after its place: 某省|推进某某发展领导小组办公室."""
+    if text.startswith("领导小组", suffix_start - 4) and start >= 2 and text[start - 2:start] in _STOP_WORDS:
+        return _extend_over_places(place_ends.get(start - 2, start), place_ends)
+    return start
 
 
 def _party_start(text: str, start: int) -> int:
@@ -936,6 +1151,8 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
         return False
     if rule.type == "place" and (starts_with_verb(head) or _ranked_kind(head) or head[-1] == "沿"):
         return False  # 新建改建街道: a verb phrase, not a name; 国家级开发区: a rank of zones; 沿|河谷: along one
+    if rule.type == "place" and len(head) < 4 and head in _POSITIONS and text.startswith(_ZONE_SUFFIXES, suffix_start):
+        return True  # 中心工业区, 东部新区: a zone named by where it lies
     if rule.type == "org" and "级" in head[1:3] and _LEVEL_HEAD.match(head):
         return False  # 省级以上政府, 区级分拣中心: a level of bodies, not one body
     anchor = anchors.get(start)
@@ -951,7 +1168,8 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
                 or head[0] in "GS" and bool(_ROAD_CODE.match(head)) or _owned_by_company(head) or _local_place_word(head)
                 or _numbered_brand(head) or _invested_in(text, start) and _coined(head)
                 # a brand's park needs no place: 某某花园生态旅游产业园 (not 循环经济产业园, 跨境电商产业园)
-                or rule is _PARK and not _common(head[:2], 30) and _coined(head) and not _ranked_kind(head))
+                or rule is _PARK and not _common(head[:2], 30) and _coined(head) and not _ranked_kind(head)
+                and not _category(head))
     if rule.needs == "ordinal":  # or a jurisdiction's yearly work meeting: 全市经济工作会议
         return (bool(_ORDINAL.search(head)) or head.startswith(("中央", "全国", "国务院"))
                 or head.startswith(("全省", "全市", "全区", "全县")) and head.endswith("工作"))
@@ -974,7 +1192,8 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
     if rule is _WORK:  # a bridge or a reservoir with a name of its own, in a sentence that builds it
         return proper and not starts_with_verb(head) and _being_built(text, start, suffix_start)
     if rule.needs == "brand":  # or a city's utility group named by its trade alone: 燃气集团, 水务集团
-        return proper or rule is _COMPANY and head in _UTILITIES and text.startswith("集团", suffix_start)
+        return (proper or rule is _COMPANY and head in _UTILITIES and text.startswith("集团", suffix_start)
+                or _registered_name(text, rest, suffix_start))
     if rule.needs == "named":  # a place or a proper part, not a level alone (省重点实验室)
         return anchor is not None or proper
     anchored = anchor is not None or bool(_JURISDICTION.match(head))
@@ -989,6 +1208,12 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
     if rule.needs in ("event", "festival"):  # not 隆重举行签约仪式
         return (anchored or proper or bool(_ORDINAL.search(head))) and not _ends_with(head, len(head), _STOP_WORDS)
     return anchored or proper
+
+
+def _registered_name(text: str, head: str, suffix_start: int) -> bool:
+    """A limited company's registered name is a name whatever its words, when it is long enough to hold a trade
+    name and a trade: 某某能源集团某某风电|有限公司 (not 信息技术|有限公司)."""
+    return len(head) >= 6 and text.startswith(("有限", "股份有限"), suffix_start) and not starts_with_verb(head)
 
 
 def _being_built(text: str, start: int, suffix_start: int) -> bool:
@@ -1014,9 +1239,18 @@ _HELD_BEFORE: Final = frozenset(("举办", "举行", "开幕", "庆祝"))
 
 
 def _ranked_kind(head: str) -> bool:
-    """国家级, 省级经济技术: a rank and common words name a kind of zone, not one zone."""
-    rank = _RANK.match(head) if "级" in head else None
+    """国家级, 省级经济技术, 某某市级特色: a rank (a city's too) and common words name a kind of zone, not one zone."""
+    if "级" not in head:
+        return False
+    level = head.find("级") - 1  # 某某|市级: the city's name before its level
+    at = level if level >= 2 and head[:level] in gazetteer().names else 0
+    rank = _RANK.match(head, at)
     return rank is not None and (rank.end() == len(head) or generic(head[rank.end():]))
+
+
+def _category(head: str) -> bool:
+    """A quoted label alone names a kind of park, not one park: 创建“某某”产业园 (北流“两湾”产业园 names one)."""
+    return head[0] == "“" and head[-1] == "”"
 
 
 def _local_place_word(head: str) -> bool:
@@ -1087,19 +1321,25 @@ def _brand_lists(text: str, trades: list[tuple[int, int]]) -> list[_Candidate]:
             if kind == "project" and text[start:start + 2] in _MAKING:
                 start += 2  # 建设某某路: building it is no part of the work's name
             name = text[start:end]
-            # 腾退低效用地、提高容积率等举措: a list of actions, not of companies
-            if len(name) >= 2 and not generic(name) and not _division_like(name) and not starts_with_verb(name):
+            # 腾退低效用地、提高容积率等举措: a list of actions, not of companies; but a building listed among
+            # projects is one whatever its words (某某中心、总部大楼等项目)
+            if len(name) >= 2 and (not generic(name) or kind == "project" and name.endswith(_BUILDINGS)
+                                   and len(name) >= 4) and not _division_like(name) and not starts_with_verb(name):
                 found.append(_Candidate(kind, start, end, subtype))
     for trade, end in trades:
-        brand_start = _nearest_start(text, end, 10, lambda brand: len(brand) >= 4 and not generic(brand[:trade - end]))
+        if _INDUSTRY_LIST.match(text, end):
+            continue  # 某某汽车、某某电池等领域: a list of industries, not of companies
+        brand_start = _nearest_start(text, end, 10, lambda brand: len(brand) >= 4 and not generic(brand[:trade - end])
+                                     and not _common_noun(brand[:trade - end]))
         if brand_start is not None:
             found.append(_Candidate("org", brand_start, end, "company"))
     return found
 
 
-def _ministries(text: str) -> list[_Candidate]:
-    """The State Council's ministries, named alone: 商务部公布; not 商务部门 or a company's 电子商务部."""
-    found = []
+def _ministries(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
+    """The State Council, the Party's centre and the ministries, named alone: 经国务院批准, 商务部公布; not 商务部门
+    or a company's 电子商务部."""
+    found = [_Candidate("org", at, at + len(body), "government") for at, body in marks if body in _CENTRAL_BODIES]
     for m in _MINISTRY_END.finditer(text):
         end = m.start()
         start = next((end - n for n in _MINISTRY_LENGTHS if n <= end and text[end - n:end] in _MINISTRIES), -1)
@@ -1128,11 +1368,12 @@ def _campaigns(text: str) -> list[_Candidate]:
     return [_Candidate("event", m.start(), m.end(), "campaign") for m in campaigns]
 
 
-def _programmes(text: str) -> list[_Candidate]:
+def _programmes(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
     """A programme named by a quoted slogan (“某某”行动) or by its count of parts after a field (某业发展六大行动)."""
+    quoted = any(word in _QUOTED_PROGRAMME_WORDS for _, word in marks)  # the automaton saw one of its words
+    found = [_Candidate("project", m.start(), m.end(), "programme")
+             for m in (_QUOTED_PROGRAMME.finditer(text) if quoted else ())]
     # a scan for a word is many times faster than one for a pattern
-    quoted = _QUOTED_PROGRAMME.finditer(text) if "”行动" in text or "”专项行动" in text else ()
-    found = [_Candidate("project", m.start(), m.end(), "programme") for m in quoted]
     counted = "大行动" in text or "大工程" in text or "大专项" in text
     for m in _COUNTED_PROGRAMME.finditer(text) if counted else ():
         head_end = m.start() - 1  # before the count
@@ -1207,6 +1448,13 @@ def _division_like(name: str) -> bool:
 def _policies(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:
     """《…》 titles of policies, and a line that is one by itself when a place heads it (a plan's title)."""
     found = [_Candidate("project", m.start(1), m.end(1), "policy") for m in _POLICY.finditer(text)]
+    # the title is the policy wherever it recurs without its marks: 关于印发某某政策的通知, a line of its own
+    for title in dict.fromkeys(text[c.start:c.end] for c in found) if found else ():
+        at = text.find(title)
+        while at >= 0:
+            if text[at - 1:at] != "《":
+                found.append(_Candidate("project", at, at + len(title), "policy"))
+            at = text.find(title, at + len(title))
     for m in _POLICY_LINE.finditer("\n" + text):  # one character more in front, so every line opens with \n
         start = m.start(1) - 1
         if start in anchors and anchors[start].type == "place":
