@@ -9,13 +9,15 @@ Plain numbers (1870家) never match: a year needs 年, a month 月, a quarter �
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.model import DateMention, Document
+from zhibiao.model import Block, DateMention, Document
 
 _CN_DIGIT: Final = {"〇": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
@@ -53,7 +55,8 @@ _DATE: Final = re.compile(
     r"|(?P<recent>近|过去|最近)(?P<span>\d{1,2}|" + _CN_NUM + r"{1,2})(?:个)?年(?:来|间)?"
     r"|(?<![\d.])(?P<ago>\d{1,2}|" + _CN_NUM + r"{1,2})(?:个)?年前"
     r"|(?<![上下本])(?P<rel_month>上一?个?月|本月|下一?个?月)(?:份)?(?![\d" + _CN_NUMERALS + r"])"
-    r"|(?P<plan>" + _FIVE_YEAR_PLAN + r")(?P<plan_part>期间|时期|规划期|规划|以来|末期|末|初期|开局之年|收官之年)?"
+    r"|(?P<plan>" + _FIVE_YEAR_PLAN + r")(?P<plan_part>期间|时期|规划期|规划|以来|末期|末|初期|开局之年|收官之年"
+    r"|前[一二三四]年)?"  # “十三五”前四年: its first years
     r"|(?=[\d〇零一二两三四五六七八九十今本去上前明下后当同次第年])(?:"  # cheap guard: no empty matches
     r"(?:(?P<rel>" + "|".join(sorted(_REL_YEAR, key=len, reverse=True)) + r")"
     r"|(?P<ctx>" + "|".join(_CONTEXT_YEAR) + r")"
@@ -65,13 +68,14 @@ _DATE: Final = re.compile(
     r"(?P<m_part>上旬|中旬|下旬|初|底|末)?"
     r"|(?P<q_first>前)(?P<q_n>[一二两三1-3])(?:个)?季度(?P<q_first_part>末)?"
     r"|第?(?P<q>[一二三四1-4])季度(?P<q_part>末)?"
-    r"|前(?P<first_months>" + _NUM + r")个月"
+    r"|前(?P<first_months>" + _NUM + r")个?月"  # 前8个月, and a headline's 前5月
     r"|(?P<half>上半年|下半年)(?P<half_part>末)?"
     r"|(?P<y_part>年初|年底|年末|初|底|末)"
     r")?(?<=[年度月份日号旬初底末])"
     r"))"
     r"(?P<since>以来|至今)?"
 )
+_START: Final = operator.attrgetter("start")
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n]")  # 2024年，…；其中3月… : a clause after ； keeps the year
 
 
@@ -312,6 +316,8 @@ def _five_year_plan(g: dict) -> _Interval | None:
         return _Interval(dt.date(first + 4, 1, 1), dt.date(first + 4, 12, 31))
     if part.startswith("初") or part == "开局之年":
         return _Interval(dt.date(first, 1, 1), dt.date(first, 12, 31))
+    if part.startswith("前"):
+        return _Interval(dt.date(first, 1, 1), dt.date(first + _CN_DIGIT[part[1]] - 1, 12, 31))
     return _Interval(dt.date(first, 1, 1), dt.date(first + 4, 12, 31))
 
 
@@ -329,6 +335,17 @@ def _number(text: str) -> int:
         return _CN_DIGIT.get(text, 0) if len(text) == 1 else 0
     tens, _, units = text.partition("十")
     return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(units, 0) if units else 0)
+
+
+def caption_period(doc: Document, block: Block | None) -> str | None:
+    """The period a table's caption names, in its words: 表1　2023年全区农林牧渔业产值 → 2023年, 表2　全年主要指标
+    → 全年; None for any other block."""
+    if block is None or block.kind != "caption":
+        return None
+    i = bisect.bisect_left(doc.dates, block.start, key=_START)
+    if i < len(doc.dates) and doc.dates[i].end <= block.end:
+        return doc.dates[i].text
+    return "全年" if doc.text.find("全年", block.start, block.end) >= 0 else None
 
 
 # The document's own date: a newspaper dateline (2025年9月15日 星期一), a labelled publication date

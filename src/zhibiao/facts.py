@@ -18,9 +18,11 @@ import string
 from decimal import Decimal
 from typing import Final
 
+from zhibiao.dates import caption_period
 from zhibiao.genre import PLANNING_GENRES
 from zhibiao.model import Block, DateMention, Document, Fact
 from zhibiao.numerals import ARABIC, CHINESE, SCALE, parse_number, parse_percent, tidy
+from zhibiao.tables import TEXT_ROW_MAX, text_row
 
 # --- units: as written -> as stored (scale words are folded into the value, never kept here)
 _UNITS: Final = {
@@ -37,7 +39,8 @@ _UNITS: Final = {
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "标准箱": "标准箱", "标箱": "标准箱", "TEU": "标准箱", "吨标准煤": "吨标准煤", "微克/立方米": "微克/立方米",
     "天": "天", "个工作日": "个工作日", "工作日": "个工作日", "亩次": "亩次", "轮": "轮", "个月": "个月", "年": "年",
-    "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃",
+    "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃", "间夜": "间夜",
+    "个位次": "名", "位次": "名",  # 上升9个位次: places in a ranking
 }
 # What may follow a unit character when it is really the start of a word: 项目, 个人, 三次产业, 成为.
 _UNIT_GUARDS: Final = {
@@ -74,7 +77,7 @@ _QUANTITY_PATTERN: Final = (
     rf"(?:{_SP}(?P<unit1>{_UNIT}))?"
     rf"(?:{_SP}(?P<sep>至|到|——|—|–|-|~|～|－){_SP}(?P<num2>{_NUMBER})[多余]?(?P<scale2>{_SP}{SCALE})?(?P<end2>)"
     rf"[多余]?{_SP}(?P<unit2>{_UNIT})){{0,{{ranges}}}})"
-    r"(?P<post>左右|上下|以上|以下|以内|之内|开外|多|余)?"
+    r"(?P<post>左右|上下|及以上|及以下|以上|以下|以内|之内|开外|多|余)?"
     # a bare numeral only when a list gives it a unit later: 1.2、1.3和5.6个百分点
     r"(?(pct)|(?(unit1)|(?(unit2)|(?(scale)|(?=[、和及与或][ ]?[-−－]?[0-9零〇一二三四五六七八九两十])))))"
 )
@@ -97,11 +100,13 @@ _NUMERALS: Final = "[0-9０-９零〇○一二三四五六七八九两十拾百�
 _NUMERAL_RUN: Final = re.compile(rf"{_NUMERALS}{_NUMERALS}*+(?:(?=[{re.escape(_CONTINUES)}])|\Z)")
 _NOT_COUNTED: Final = re.compile(r"[0-9一两二三四五六七八九]|方面|层面|环节|维度|原则|坚持|毫不")  # after 三个: no count
 _NUMERAL_CHARS: Final = frozenset(_NUMERALS[1:-1].replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９"))
+_QUANTITY_STARTS: Final = _NUMERAL_CHARS | _QUANTITY_LEADS
 _CLOSING_QUALIFIERS: Final = ("左右", "上下", "以上", "以下", "以内", "之内")
 _QUALIFIERS: Final = {
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "左右": "approx", "上下": "approx",
     "超": "over", "超过": "over", "超出": "over", "逾": "over", "多": "over", "余": "over", "以上": "over",
+    "及以上": "over", "及以下": "under",
     "不少于": "over", "不低于": "over", "至少": "over", "开外": "over", "突破": "over", "跨过": "over",
     "跨越": "over", "迈过": "over", "迈上": "over",
     "不足": "under", "不到": "under", "不高于": "under", "以下": "under", "以内": "under", "之内": "under", "不超过": "under",
@@ -121,6 +126,7 @@ _AMONG_BEFORE: Final = re.compile(r"在(?P<among>[^，。；、在]{1,16}?)(?:�
 _SCOPE_PHRASE: Final = re.compile(r"在[^，。；、在]{1,20}?(?P<among>中|内|之中|当中|范围内)?$")  # 在全省各市中
 _RANKED_LIST: Final = re.compile(r"在(?P<list>[^，。；]{2,40}?(?:榜单|排行榜|榜|名单|排名|评价|评选|评比))[中上][，,]$")
 _LIST_TAIL: Final = re.compile(r"[0-9一二三四五六七八九十百千]+强|[（(]|榜单|排行榜|名单|排名|评价|评选|评比")
+_RANKED_BEFORE: Final = re.compile(r"排名[^，。；]{0,12}[，,]$")  # a clause before that ranks
 _PLACES_MOVED: Final = re.compile(r"(?:上升|下降|提升|前移|后移|前进|后退)了?$")  # 上升一位 moves one place
 _EACH: Final = re.compile(r"(?<![平人年户亩日])均(?![值价衡匀])")  # 均为, 均居; not 平均, 人均
 _COUNTED_ITEMS: Final = re.compile(r"(?:这|上述|以上)?(?P<count>[两二三四五六七八九2-9])(?:项|个)(?:主要)?(?:指标|数据)")
@@ -139,7 +145,7 @@ _CHANGE_VERBS: Final = ("增长", "增加", "提高", "提升", "上升", "上�
                  "扩大", "下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "加快", "放缓",
                  "减缓", "回升", "提速", "前移", "后移", "前进", "后退", "增長", "減少", "上漲", "擴大", "縮小", "減", "漲")  # and traditional forms
 _CHANGE_TAIL: Final = re.compile(
-    r"(?P<basis>同比|环比|同口径|(?:近?[两二三四五六七八九十]年)?(?:年均|平均)|(?<!占)(?:比(?![重例率值])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
+    r"(?P<basis>同比|环比|同口径|(?:近?[两二三四五六七八九十]年)?(?:年均|平均)|(?<!占)(?:比(?![重例率值价])|较(?![快大高低好多少为]))[^，。；、%比较]{1,10}?)?"
     rf"(?:分别|依次|均)?(?P<verb>{'|'.join(_CHANGE_VERBS)})?了?$")  # 同比分别增长: the basis is 同比
 _CHANGE_ENDINGS: Final = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
 _COMPARE_CUE: Final = re.compile(r"于|出|领先|落后")
@@ -150,20 +156,28 @@ _COMPARE_BY: Final = re.compile(
 _SHARE: Final = re.compile(r"占(?!地(?!区)|用|有|据|领)")  # 占GDP的, 占比: a share of the indicator before; not 占地
 _PULL: Final = re.compile(r"拉动[^，。；\d]{0,12}?增长$")  # 拉动经济增长1.2个百分点: a contribution
 _BOUND_WORDS: Final = frozenset({"超过", "超出", "超", "逾", "突破", "不足", "不到", "不少于", "不低于", "不超过", "至少",
-                          "最多", "以上", "以下", "以内", "之内"})
+                          "最多", "以上", "以下", "以内", "之内", "及以上", "及以下"})
 _RATIO_UNITS: Final = frozenset({"%", "个百分点", "倍", "‰", "名"})
 _RAISE_VERBS: Final = frozenset({"提升", "提高", "扩大", "上升"})  # with a count, often part of a name
 _MONEY: Final = frozenset({"元", "美元", "港元", "欧元", "日元"})
 _PEOPLE: Final = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村民|农民|职工|员工|学生|人才|就业)$")
 _BARE_BASES: Final = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
 _RATE_WORDS: Final = ("增速", "增幅", "涨幅", "降幅", "增长速度")
+# a rate with no name of its own (年均增幅分别为a和b): said of what was named before
+_BASE_YEAR: Final = re.compile(r"(?:是|为|相当于)(?P<basis>(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:末|底)?)的$")
+_MULTIPLE_AFTER: Final = re.compile(r"的[0-9.]+倍")  # after the base year of a ratio
+_RATE_AFTER: Final = re.compile(r"的(?P<rate>增速|增幅|涨幅|降幅|增长速度)")  # 以25.1%的增速
+_RATE_ENDING: Final = re.compile("(?:" + "|".join(_RATE_WORDS) + ")$")
+_BY_RATE: Final = re.compile(r"以[^，。；以]{1,12}?" + _RATE_AFTER.pattern + "$")
+_RATE_ALONE: Final = re.compile(r"(?:同比|环比|(?:近?[两二三四五六七八九十]年)?(?:年均|平均))?(?:增速|增幅|涨幅|降幅|增长速度)")
 _NEGATIVE: Final = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
              "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "后移", "后退", "減少", "縮小", "減")
 _LEFT_JUNK: Final = (
     r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-●■◆▲★]+|按[^，。；、\d]{1,10}?计算|按[^，。；、]{1,12}?汇率"
     r"|(?:折合|折算成?|约合)(?:人民币|美元)?|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
-    r"|前三季度|[一二三四]季度|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
+    r"|前三季度|[一二三四两](?:(?:[、和][一二三四])*季度|者(?![之的间]))"  # 二、三季度, 两者分别
+    r"|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
     r"|共有|共(?!同|享|建|识|性)|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
     r"|分别|均|还|再|又|也|都|给予|予以|力争|确保|争取|预计|有望|可望|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
     r"|第[0-9一二三四五六七八九十百]+[条章款节]"  # 第七条: an article number
@@ -173,7 +187,7 @@ _LEFT_JUNK: Final = (
 DEADLINE_AFTER_DATE: Final = r"[底末]?(?:以前|之前|前(?![后0-9一二三四五六七八九十两]))"
 _TIME_PREFIX: Final = (  # 2027年底前, 在2027年以前: a deadline too
     r"(?:截至|截止|到|至|在|于)?(?:[0-9]{4}年(?:度|末|底|初)?(?:[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?)?"
-    r"|[0-9]{1,2}(?:[—\-–~至][0-9]{1,2})?月(?:份|末|底|初)?|年末|年底|年初"
+    r"|[0-9]{1,2}(?:[—\-–~至、和][0-9]{1,2})*月(?:份|末|底|初)?|年末|年底|年初"  # 7、8月
     r"|近?[0-9一二三四五六七八九十]{1,2}年(?:内|来|间|以来))"
     rf"(?:{DEADLINE_AFTER_DATE})?")
 _LEFT_TRIM: Final = re.compile(f"(?:{_LEFT_JUNK}|{_TIME_PREFIX})+")  # the whole run of them in one match
@@ -191,13 +205,13 @@ def _reversed_words(words: tuple[str, ...]) -> str:
 # (达到过; elsewhere 过 is too often part of a word: 超过, 通过). Closing brackets are left to _trim, which
 # drops a whole bracketed note: 地区生产总值（GDP）.
 _RIGHT_WORDS: Final = (
-    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "由", "从", "可", "可以", "能够", "将", "就", "同样",
+    "连续第", "力争", "确保", "争取", "预计", "计划", "的", "刚刚", "由", "从", "可", "可以", "能够", "将", "就", "同样",
     "达到", "达", "为", "是", "约为", "共有", "共计", "共", "计", "累计", "总计", "合计", "拥有", "至", "到", "现有", "有",
     "实现", "完成", "保持在", "稳定在", "控制在", "维持在", "已经", "已", "均", "分别", "依次", "则", "也", "全年", "同比", "首次", "连续",
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
     "降至", "提高至", "提升至", "上升至", "扩大至", "下降至", "减少至", "降低至", "回落至", "突破", "跃升至", "跃升到",
     "攀升至", "刷新至", "压缩到", "压缩至", "缩短到", "缩短至", "压减到", "压减至", "调整为", "调整到", "调整至", "调为",
-    "变为", "高达", "仅", "以", "在", "于")
+    "变为", "高达", "仅", "以", "在", "于", "按")  # 补贴标准按0.8倍: by, not part of the name
 _RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
     r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
@@ -220,14 +234,20 @@ _TRANSITIVE_TAIL: Final = re.compile(  # 覆盖全市六成乡镇: a scope word 
     rf"(?:{_reversed_words(('全市', '全区', '全省', '全县', '全国', '全镇'))})?[了过]?(?:{_reversed_words(_TRANSITIVE_VERBS)})"
     r"|[个条座家项所处张台批种类名位][一两几数每首]")
 _STOPS: Final = frozenset("、，,。；;：:！？!?…（(）)")  # with white space, what ends a counted noun
+_STOP_CHARS: Final = "".join(_STOPS)  # strings, tested a character at a time without hashing it
+_NOT_BEFORE_COUNT: Final = _STOP_CHARS + "".join(_CLASSIFIERS) + "".join(_NUMERAL_CHARS)
+_COUNTING_VERB: Final = re.compile("|".join(v for v in _TRANSITIVE_VERBS if len(v) > 1))  # not 有, 建: parts of words
 _AFTER_STOP: Final = re.compile(r"[\s、，,。；;：:！？!?…（(）)●■◆▲★]|等(?=[，。；、]|$)")
 _AFTER_NOT_NOUN: Final = re.compile(
-    r"(?:同比|环比|比|较|增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|占|为|是|达|居|位|排|列|稳|跃|分别"
-    r"|以上|左右|以下|以内|和|及|与|或|至|到|了|之|中|内|外|后|前|间|以|来|起|止|时|年|月|日|多|余|次于|相当)")
+    r"(?:同比|环比|比|较|增长|增加|增速|增幅|提高|上升|下降|减少|回落|降低|[增升降]至|占|为|是|达|居(?![委民住])|位|排|列|稳|跃|分别"
+    r"|(?:提升|扩大|缩小|压减|压缩|缩短|攀升)[到至]"  # 由107家增至500家: no noun is counted
+    r"|以上|左右|以下|以内|和|及|与|或|至|到|了|之|中|内|外|后|前|间|以|来|起|止|时|年|月|日|多|余|次于|相当"
+    r"|执行|折算|计算|核定)")  # 按0.5倍折算: how a rate is applied
 _AFTER_PREDICATE: Final = re.compile(
     r"全部|均|都|已|正在|也|还|分别|全面|基本|顺利|成功|获得|荣获|获|完成|实现|达到|入选|上榜|纳入|被|通过|落户"
     r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比|形成|取得|成为|具备|保持|进入|突破|提升|提高|增长"
     r"|改造为|改建为|打造为|打造成|变为|变成|用于")
+_AMONG_PART: Final = re.compile(r"中(?:已经?|共|还|仍|均)?有")  # 34个行业大类中有19个…: the set, then its part
 # What a policy gives: an award, a subsidy, interest paid for a firm
 _AWARDS: Final = "奖励|补助|补贴|资助|奖补|补偿|贴息"
 _GIVEN: Final = re.compile(rf"(?:一次性)?(?:{_AWARDS}|扶持|支持)(?:资金|金)?")  # after an amount
@@ -237,6 +257,7 @@ _ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在
 _GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:{_AWARDS}|资金支持|资金扶持|支持|扶持))"
 _GIVEN_LATER: Final = re.compile(rf"(?:给予|予以)[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
 _GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"(?:给予|予以){_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
+_GIVEN_LIST: Final = re.compile(rf"(?:[、和及或][0-9.]+[万亿]?元)+{_GIVEN_WORD}")  # 分别给予100万元、50万元奖励
 _PURPOSE: Final = re.compile(r"(?:用于|建设|新建|改建|扩建|改造|实施|推进|开展|修建)")  # after an amount spent
 _GIVEN_ENDING: Final = re.compile(rf"(?:{_AWARDS}|支持|扶持)$")  # 给予最高100万元平台资金支持
 _SHARE_BEFORE: Final = re.compile(r"占[^，。；的\d]{0,6}$")  # 占全区8%的国土面积: the noun after names it
@@ -250,12 +271,14 @@ _RESPECTIVELY: Final = re.compile(r"分别|依次")
 _RESPECTIVE_VERB: Final = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
 # 游客人次首次突破千万大关，达到1012万人次: a clause that is only a verb of reaching before its number
 # is said of the subject of the clause before, which cuts that subject off where its predicate begins
+_TOTAL: Final = "总量"
+_SENTENCE_OPENING: Final = re.compile(r"\s*(?:(?:此后|之后|随后|其后|自此|从此)[，,]?)?\s*")  # before a subject
 _REACH_HEAD: Final = re.compile(
-    r"(?:已经?|首次|再次|一举|累计|预计|有望|将)?(?:达到|达|突破|超过|超|逾|实现|完成|增至|升至|降至"
+    r"(?:已经?|首次|再次|一举|累计|预计|有望|将)?(?:达到|达|突破|超过|超|逾|跨过|跨越|迈过|迈上|站上|实现|完成|增至|升至|降至"
     r"|(?:增加|增长|提高|提升|上升|扩大|下降|减少|回落|跃升|攀升)[到至])了?")
 _TOPIC_PREDICATE: Final = re.compile(
     r"首次|再次|再创|创下|创历史|创新高|突破|翻番|翻一番|翻了一番|迈上|迈入|跨上|跨入|站上|登上|跃上|跃居|跃升"
-    r"|位居|稳居|保持|稳步|持续|大幅|快速|较快|平稳|逆势|显著|明显|不断|进一步|继续|连续|有望|将|实现|达到|超过"
+    r"|位居|稳居|保持|稳步|持续|大幅|快速|较快|平稳|逆势|显著|明显|不断|进一步|继续|连续|有望|将|实现|达到|超过|一路"
     r"|增长(?!率|速度)|增加(?!值)|提升|提高|上升|攀升|扩大|最多|最大|最高|最快")
 _RANK_HEAD: Final = re.compile(r"(?:综合)?(?:排名|排位|位列|位居|名列|居|列|排在)(?:全国|全省|全市|全区|全县)?")
 _RANK_TOPIC_PREDICATE: Final = re.compile(r"在[^，。；]{1,12}?(?:中|内)|仅次于|" + _TOPIC_PREDICATE.pattern)
@@ -268,11 +291,14 @@ _GROWTH_PREDICATE: Final = re.compile(
 _ARABIC_RUN: Final = re.compile(r"[0-9０-９]+")
 _SCOPE_NOTE: Final = re.compile(r"[（(][^（）()，。；]{0,30}?(?:口径|以上|以下|标准)[）)]")  # （500万元口径）: no value
 _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
+_PERIOD_ITEMS: Final = re.compile(r"(?:(?:[一二三四]|1?[0-9])[、和])+")  # 二、三季度; 7、8月
+_PERIOD_ITEM_STARTS: Final = "一二三四0123456789"  # a string: a test of one character, no hashing
+_PERIOD_WORD: Final = re.compile(r"(?:[一二三四]|1?[0-9])(?P<word>季度|月份?)")
 
 # --- statements of intent: numbers after these in the same sentence are targets
 _INTENT: Final = re.compile(
     # every alternative starts with a plain character: the engine then skips to where one can begin
-    r"力争|确保|争取(?!到)|预期(?<![于及超合达]预期)|目标(?=是|为|：|:)|计划|拟"
+    r"力争|确保|争取(?!到)|预期(?<![于及超合达]预期)|目标(?=是|为|：|:)|计划(?<!年度计划)(?!完成率|执行率)|拟"
     r"|到(?P<by>[0-9]{4})年(?:底|末)?|至(?P<until>[0-9]{4})年(?:底|末)?"  # 到2027年: a deadline
     rf"|年(?<=(?P<before>[0-9]{{4}})年){DEADLINE_AFTER_DATE}"  # 2027年前: a deadline, its year before the match
     r"|将(?=[^，。；]{0,3}(?:新增|建成|达到|实现|完成|突破|超过|累计|新建|打造|培育|引进|提升|提高|增加|增长|降低"
@@ -282,30 +308,40 @@ _INTENT: Final = re.compile(
     # an expectation (see _EXPECTATIONS): 预计每年可接待…, 建成后可实现…; whether it looks ahead is read from its dates
     r"|预计|有望|可望|建成后|投产后|达产后|投用后|运营后|完工后|竣工后|落成后|落地后|开业后|满产后|达效后")
 _EXPECTATIONS: Final = frozenset(("预计", "有望", "可望"))  # and the words ending in 后
+# a clause after a statement of intent that opens by reporting what is done (1—10月已完成…, 截至目前)
+_DONE_CLAUSE: Final = re.compile(r"[，；,;][^，。；,;]{0,10}?(?:已经?(?:累计)?(?:完成|建成|实现|达到|开工|投产|签约|落地)|截[至止]目前)")
 # what says a figure of a plan is already there: 目前, 已建成, 全市共有; not 比上年 (a basis)
 _PAST_MARKER: Final = re.compile(
     r"已(?:经)?(?:累计)?(?:建成|建设|完成|达到|达|实现|形成|拥有|有|开通|培育|引进|突破|超过|落地|投产|集聚|入驻)"
     r"|目前|现有|共有|拥有|截至|截止|(?<![比较])(?:去年|上年)|过去|以来|近年")
+# 由目前的3.5万元、1.8万元增至…: the start of a change (not 由于, 由此, 从而, 从严)
+_BASELINE_BEFORE: Final = re.compile(
+    r"[由从](?![于此而事严中来头])(?P<when>[^，。；、由从]{1,10}?的)?(?:[^，。；由从]*?[、和及与])?$")
+_BASELINE_AFTER: Final = re.compile(
+    r"(?:[、和及与][^，。；、]{1,12}?)*(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|压减|压缩|缩短|缩小|回落|跃升|攀升"
+    r"|调整|增|升|降)(?:到|至|为)")
 # 对年销售额5亿元以上的企业, 凡…的: a clause naming who qualifies; 按…的比例给予 names what is given
-_CONDITION_OPENING: Final = re.compile(r"[\s　]*(?:对于?(?![标接比照外])|凡是?|针对)")
+_CONDITION_OPENING: Final = re.compile(  # after an article number: 第二条 对…
+    r"[\s　]*(?:第[0-9一二三四五六七八九十百]+条[\s　]*)?(?:对于?(?![标接比照外])|凡是?|针对)")
 _GIVING: Final = re.compile(rf"按|给予|予以|{_AWARDS}|发放|安排|提供")
 _CONDITION_CLOSE: Final = re.compile(r"的[，,]")  # 年销售额首次突破10亿元的，: the end of a condition
 _CONDITION_BREAK: Final = re.compile(r"[。！？!?\n…；;]")  # a condition does not reach across these
 _CONDITION_WIDTH: Final = 80  # the most characters between a number and the close of its condition
 # 最高可达2000万元, 最高不超过5亿元; 租期最长3年 (最长 is no qualifier word of the quantity pattern: 长 ends
 # 增长, before most numbers). Written to start with plain characters, for the engine to skip to.
-_CAP_BEFORE: Final = re.compile(rf"(?:最高|最多|上限|最长)可?(?:{_AWARDS}|给予|获得|支持|享受|达到|达)?了?$")
+_CAP_BEFORE: Final = re.compile(rf"(?:最高|最多|上限|最长|封顶)可?(?:{_AWARDS}|给予|获得|支持|享受|达到|达)?了?$")
 # 支持比例不超过投资额的20%, 按不超过研发费用50%的比例: the bound says of the number, the words between are its basis
 _BOUND_BASIS: Final = re.compile(r"(?P<bound>不超过|不高于|不低于|不少于)(?:(?![达为是在到至增降提占])[^，。；、：:\d]){1,12}$")
-_CAP_OR_RATE_CUE: Final = re.compile("[不最限每]")  # a character that a cap, a bound or a rate needs
-_GIVING_VERB: Final = re.compile(r"(?:给予|予以|提供|发放)$")
+_CAP_OR_RATE_CUE: Final = re.compile("[不最限每顶]")  # a character that a cap, a bound or a rate needs
+_GIVING_VERBS: Final = ("给予", "予以", "提供", "发放")
+_GIVING_VERB: Final = re.compile("(?:" + "|".join(_GIVING_VERBS) + ")$")
 _AMONG_HAVING: Final = re.compile(r"(?:之中|当中|中)(?:已经?|共|还|仍|均)?(?:拥有|有)$")
 _BATCH: Final = re.compile(  # or the noun closing a list: 建设甲水库、乙灌区等水利项目，共计30个
     r"(?:一批|一大批|一系列|若干|多个|多项|一些|(?<![高平同均对初中上下次特超优])等)(?P<noun>[^，,。；;：:、\s]{2,12})$")
 _CAPTION_TARGET: Final = re.compile(r"(?:预期)?目标$")
 _FROM_ON: Final = re.compile(r"度?(?:起|开始)")  # 自…下一年度起: where a policy starts to apply
 _FROM_ON_STARTS: Final = frozenset("度起开")
-_PER_WORDS: Final = "平方米|平米|立方米|千瓦时|平方公里|公里|公斤|吨|亩|人|户|年|月|天|日|小时|分钟|辆|台|件|斤"
+_PER_WORDS: Final = "平方米|平米|立方米|千瓦时|平方公里|公里|公斤|吨|亩|人|户|年|月|天|日|小时|分钟|辆|台|件|斤|间夜"
 _PER_BASE: Final = re.compile(rf"(?:每(?:{_PER_WORDS})){{1,2}}")  # 每吨1元, 每人每月补贴500元: a rate
 _PER_BASE_BEFORE: Final = re.compile(_PER_BASE.pattern + "(?P<given>补贴|补助|奖励|奖补|资助)?$")
 _PER_WORD: Final = re.compile(rf"每({_PER_WORDS})")
@@ -330,6 +366,25 @@ _DONE_SO_FAR: Final = re.compile(_PAST_MARKER.pattern + r"|已|累计")  # 今�
 _SPAN_WORD: Final = re.compile(  # 全年, 五年来, 近三年间, 过去十年间; each alternative checks the character
     r"[全近过一二三四五六七八九十两](?:(?<=全)年"  # class it starts with, which lets the engine skip ahead
     r"|(?:(?<=过)去|(?<=近))[一二三四五六七八九十两]十?年(?:来|间|以来)|(?<=[一二三四五六七八九十两])十?年(?:来|间|以来))")
+# Rarer span words, found with str.find (a character class in the pattern above would slow every text):
+# 每年 (not 每年均), 这一年 and 那几年 (the year a paragraph tells of), 同期 opening a clause (not 比上年同期,
+# a basis) and 年内 (not 五年内, a duration, nor 2025年内, a date)
+_SPAN_LITERALS: Final = ("每年", "年内", "同期", "这", "那")  # 这 and 那 only before 一年, 几年, 两年
+_SOME_YEARS: Final = frozenset({"一年", "几年", "两年"})
+_NOT_BEFORE_WITHIN: Final = "0123456789〇零一二三四五六七八九十两今本当同去明前后全"
+_HOLIDAY: Final = re.compile(  # 春节假期, 国庆中秋假期, “五一”小长假
+    r"(?:[“\"]?(?:春节|元旦|清明节?|五一|端午节?|中秋节?|国庆节?|十一)[”\"]?)+(?:小长假|长假|假期|黄金周)")
+_CLAUSE_STARTS: Final = " \n\u3000，。；：,;:"  # what stands before a span word that opens a clause
+_SCOPE_WORD: Final = re.compile(r"[全我本][省市县区镇乡州盟旗]")  # 全县全年: the scope of a time, not words between
+_BEYOND_FIGURE: Final = re.compile(r"[，,；;。至到为]")  # 由2017年末的14.7%提升至…: past the figure the date is of
+_SEMICOLON: Final = re.compile(r"[；;。]")
+_PLANNED: Final = "目标"  # 高出年初目标: the time of a goal compared with, not of the figure
+# the marks of _find_time_marks: no period at all, 由…的 (the start of a change), …目标, 其中…
+_NO_PERIOD: Final = 1
+_CHANGE_START: Final = 2
+_GOAL: Final = 3
+_PART: Final = 4
+_FROM_THEN: Final = re.compile(r"(?:起|开始)[，,]")  # 2023年3月起，…: a starting point, not a period
 _SUBHEADING: Final = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.．、]|[①-⑳])")
 _NAMED_YEAR: Final = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
 _START: Final = operator.attrgetter("start")
@@ -365,7 +420,8 @@ class _Reading:
 
     def __init__(self, indicator: str, indicator_span: tuple[int, int] | None, kind: str, negative: bool,
                  basis: str | None, evidence_start: int, evidence_end: int, own: bool, continued: bool = False,
-                 suffix: str = "", base: str = "", place: str | None = None, topic: bool = False):
+                 suffix: str = "", base: str = "", place: str | None = None, topic: bool = False,
+                 period: str | None = None, alone: bool = False):
         self.indicator = indicator
         self.indicator_span = indicator_span
         self.kind = kind
@@ -379,11 +435,13 @@ class _Reading:
         self.base = base  # the indicator without its suffix
         self.place = place  # 甲区、乙区分别为…: each value's own place
         self.topic = topic  # said of the subject of a clause before that has no number (…翻番，达到2000亿元)
+        self.period = period  # 二、三季度分别增长…: each value's own period
+        self.alone = alone  # own words (a place, 增速) that stand for a subject carried from before, if any
 
     def said_of(self, name: str, span: tuple[int, int] | None) -> _Reading:
         """The same reading, of another indicator: one item of a list the value is said of."""
         return _Reading(name, span, self.kind, self.negative, self.basis, self.evidence_start, self.evidence_end,
-                        self.own, self.continued, self.suffix, name, self.place, self.topic)
+                        self.own, self.continued, self.suffix, name, self.place, self.topic, self.period)
 
 
 def find_facts(doc: Document) -> Document:
@@ -421,11 +479,14 @@ class _Reader:
         except ValueError:
             self.today = None
         self.year = self.today.year if self.today else None
+        self.has_multiples = "倍" in self.text  # 是1978年的N倍: a base year; rare, so tested once here
         # Worked out once here: a compiled class keeps no cache of its own (functools.cached_property
         # would compute them again for every fact).
         self.span_words = self._find_span_words()
         self.eligibility_starts = frozenset(d.start for d in self.dates if self._starts_eligibility(d.start, d.end))
         self.section_dates = self._find_section_dates()
+        self.table_dates = self._find_table_dates()
+        self.time_marks = self._find_time_marks()
         self.section_ahead = [date is not None and doc.meta.genre != "bulletin" and self._is_ahead(date)
                               for date in self.section_dates[1]]
         self.any_section_ahead = any(self.section_ahead)
@@ -453,6 +514,7 @@ class _Reader:
         sentence_ends = [at for at in clause_ends if self.text[at] in _SENTENCE_END_CHARS]  # no second scan
         intents = [] if intent_carried else self._intent_starts(start, end)
         facts: list[Fact] = []
+        totals = self.text.find(_TOTAL, start, end) >= 0  # 此后，总量…: may refer back
         by_clause: dict[tuple[int, int], list[_Mention]] = {}
         for mention in mentions:
             by_clause.setdefault(_around(clause_ends, mention.number_start, start, end), []).append(mention)
@@ -476,14 +538,31 @@ class _Reader:
             clause_facts = []
             for mention, reading in zip(clause_mentions, readings):
                 if reading is not None:
-                    intent = intent_carried or bool(intents) and _intent_before(intents, sentence[0], mention.start)
+                    intent = intent_carried or bool(intents) and _intent_before(intents, sentence[0], mention.start,
+                                                                                    self.text)
                     clause_facts.append(self._fact(mention, reading, intent, sentence, start))
             if previous_facts and len(clause_facts) == 1 and self._reaches_only(clause[0], clause_mentions[0]):
                 passed = {id(f) for f in previous_facts if _passed_on_the_way(f, clause_facts[0])}
                 facts = [f for f in facts if id(f) not in passed]
+            for fact in clause_facts if totals else ():
+                if fact.indicator == _TOTAL:
+                    self._refer_back(fact, facts, sentence[0])
             facts += clause_facts
             previous_facts = clause_facts
         return facts
+
+    def _refer_back(self, fact: Fact, facts: list[Fact], sentence_start: int) -> None:
+        """…生产总值刚过1亿元。此后，总量一路攀升：…: 总量 opening a sentence is the total named in the
+        sentence before (in 经济总量, or 总量 after its quantity in one sentence, it names itself)."""
+        if fact.indicator_start is None or \
+                not _SENTENCE_OPENING.fullmatch(self.text, sentence_start, fact.indicator_start):
+            return
+        for before in reversed(facts):
+            if before.start < sentence_start and before.unit == fact.unit and before.kind == "level" \
+                    and before.indicator_start is not None:
+                fact.indicator = before.indicator
+                fact.indicator_start, fact.indicator_end = before.indicator_start, before.indicator_end
+                return
 
     def _intent_starts(self, start: int, end: int) -> list[int]:
         """Where the statements of intent between ``start`` and ``end`` begin; deadlines now past are not."""
@@ -658,7 +737,9 @@ class _Reader:
         text = self.text
         if chinese and len(numeral) == 1 and (numeral == "一" or unit_text not in _SINGLE_CHINESE_UNITS) \
                 and not (unit_text == "位" and _PLACES_MOVED.search(text, max(0, number_start - 3), number_start)) \
-                and not (numeral != "一" and unit_text in _CLASSIFIERS and self._counted_by_verb(number_start)):
+                and not (numeral != "一" and unit_text in _CLASSIFIERS and self._counted_by_verb(number_start)) \
+                and not (self._counted_after_noun(number_start, m.end()) and unit_text in _CLASSIFIERS) \
+                and not (unit_text == "成" and (m.group("pre") or m.group("post"))):  # 超一成, 一成以上
             return False  # 一个, 两厂, 三个方面: too common as words to be quantities; but 建成三座, 等七项
         if unit_text == "度" and not chinese:
             return False  # 3度: degrees, not times
@@ -677,6 +758,15 @@ class _Reader:
             return True
         verb = _TRANSITIVE_TAIL.match(self.reverse, self.size - number_start, self.size - max(0, number_start - 8))
         return verb is not None and self.text[number_start - 1] not in "一两几数每首"
+
+    def _counted_after_noun(self, number_start: int, end: int) -> bool:
+        """新增示范村一个、景区两个: a count closing its list item after the noun, in a clause a verb opens."""
+        text = self.text
+        if end < self.size and text[end] not in _STOP_CHARS or not number_start \
+                or text[number_start - 1] in _NOT_BEFORE_COUNT:
+            return False  # 三个一批: a slogan
+        clause_start = self._reach(number_start, max(0, number_start - 24), backwards=True, clause=True)
+        return _COUNTING_VERB.search(text, clause_start, number_start) is not None
 
     def _counts_years(self, start: int, end: int) -> bool:
         """连续四年, 百年一遇 and 期限不超过五年 count years; 2025年 and 五年规划 do not (``end``: after the 年)."""
@@ -804,8 +894,12 @@ class _Reader:
                     reading.base, reading.indicator = name, name + reading.suffix
                     reading.indicator_span, reading.own = (None if reading.suffix else span), True
             if reading and not reading.indicator:
-                reading = self._take_subject(reading, previous, group[min(carried, len(group) - 1)] if mapped
-                                             else None, group, clause_start, mention)
+                taken = self._take_subject(reading, previous, group[min(carried, len(group) - 1)] if mapped
+                                           else None, group, clause_start, mention)
+                if taken is not None and taken.alone:
+                    reading = _carried_for_alone(taken, mention.unit)
+                else:
+                    reading = taken or (_standing_alone(reading, self.text) if reading.alone else None)
                 carried += mapped
             readings.append(reading)
             if mention.is_rank:
@@ -816,8 +910,37 @@ class _Reader:
         if len(shared) > len(mentions) == 1 and readings[0] and readings[0].own:  # X和Y分别达到5个以上
             mentions[:] = mentions * len(shared)
             return [readings[0].said_of(name or "", span) for name, span, _ in shared]
+        first = readings[0] if readings else None  # 二、三季度均增长…: a carried indicator, listed periods
+        if first is not None and not first.own and self.text[clause_start:clause_start + 1] in _PERIOD_ITEM_STARTS:
+            periods = self._listed_periods(clause_start)
+            if periods:
+                return self._each_period(periods, mentions, readings)
         if self.text.find("均", clause_start, clause_end) >= 0:
             return self._each_item(mentions, readings, said)
+        return readings
+
+    def _listed_periods(self, clause_start: int) -> list[str]:
+        """二、三季度 (or 7、8月) opening a clause: the periods it lists, each with its own word."""
+        items = _PERIOD_ITEMS.match(self.text, clause_start)
+        date_end = self.date_at.get(items.end(), -1) if items else -1
+        last = _PERIOD_WORD.fullmatch(self.text, items.end(), date_end) if items and date_end > 0 else None
+        if not items or not last:
+            return []
+        return [item + last.group("word") for item in _LIST_ITEM.findall(items.group())] + [last.group()]
+
+    def _each_period(self, periods: list[str], mentions: list[_Mention],
+                     readings: list[_Reading | None]) -> list[_Reading | None]:
+        """二、三季度均增长0.8%: a value said of each listed period is one fact per period; 分别增长a和b,
+        one value per period in order."""
+        values = [r for m, r in zip(mentions, readings) if r and not m.is_rank]
+        each_from = values[0].evidence_start - 2 if values else 0  # 均 may stand just before the evidence
+        if len(values) == 1 and len(mentions) == 1 and _EACH.search(self.text, each_from, mentions[0].number_start):
+            mentions[:] = mentions * len(periods)
+            readings = [values[0].said_of(values[0].indicator, values[0].indicator_span) for _ in periods]
+        elif len(values) != len(periods):
+            return readings
+        for reading, period in zip((r for r in readings if r), periods):
+            reading.period = period
         return readings
 
     def _each_item(self, mentions: list[_Mention], readings: list[_Reading | None],
@@ -899,7 +1022,8 @@ class _Reader:
         if not respectively or not _RESPECTIVE_VERB.fullmatch(self.text, respectively.end(), end):
             return False
         words_start, words_end = self._trim(start, respectively.start())
-        return words_start >= words_end or self._basis_end(words_start, words_end) == words_start
+        return words_start >= words_end or self._basis_end(words_start, words_end) == words_start \
+            or _RATE_ALONE.fullmatch(self.text, words_start, words_end) is not None
 
     def _basis_end(self, start: int, end: int) -> int:
         """Where a closing basis (同比, 年均, 比上年) of the words between ``start`` and ``end`` begins."""
@@ -935,7 +1059,7 @@ class _Reader:
         if not ((_RANK_HEAD if rank else _REACH_HEAD).fullmatch(head) or head_start > clause_start and head == "为"):
             return None
         comma = clause_start - 1
-        if comma < 1 or text[comma] not in "，,":
+        if comma < 1 or text[comma] not in "，,：:":  # 总量一路攀升：2005年跨过50亿元
             return None
         opening = max(text.rfind(c, max(0, comma - 40), comma) for c in "。！？!?\n…；;，：,:")
         if opening < 0 and comma > 40:
@@ -1004,6 +1128,13 @@ class _Reader:
         text = self.text
         if mention.is_rank:
             s, e = self._rank_subject(item_start, mention.start)
+            by_rate = _BY_RATE.search(text, s, e) if text.find("以", s, e) >= 0 else None
+            if by_rate:  # 以7.6%的增速位居第一: what grows, if named, else the rate of what was named before
+                words = self._trim(s, by_rate.start())
+                s, e = words if words[1] > words[0] else by_rate.span("rate")
+            if e > s and _RATE_ALONE.fullmatch(text, s, e):  # 增速排在全省第二位: the rate of what was named
+                return _Reading("", (s, e), "rank", False, mention.rank_basis, s, mention.end, False,
+                                suffix=text[s:e], alone=True)
             return _Reading(text[s:e], (s, e) if e > s else None, "rank", False, mention.rank_basis,
                             s if e > s else mention.start, mention.end, e > s, base=text[s:e])
         kind, negative, basis = "level", False, None
@@ -1033,6 +1164,14 @@ class _Reader:
                 kind, basis = "change", change.group("basis")
                 negative = (change.group("verb") or "") in _NEGATIVE
                 before_end = tail_start = head_start + change.start()
+        base_year = _BASE_YEAR.search(head) if mention.unit == "倍" and kind == "level" else None
+        if base_year:  # 已是1978年的214.3倍: a comparison with a base year, like 比1978年增长
+            kind, basis = "change", base_year.group("basis")
+            before_end = tail_start = head_start + base_year.start()
+        rate_after = _RATE_AFTER.match(text, mention.end) \
+            if kind == "level" and mention.start > 0 and text.startswith("以", mention.start - 1) else None
+        if rate_after:  # 以25.1%的增速领跑: a change of what is named before
+            kind, negative = "change", rate_after.group("rate") == "降幅"
         continued = previous is not None and not text[item_start:before_end].strip("、和及与或 ")
         if previous and continued and not compare and previous.kind == "change" and kind == "level":
             kind, negative, basis = "change", previous.negative, previous.basis
@@ -1052,7 +1191,7 @@ class _Reader:
             if rate and kind == "level" and mention.unit not in _FREQUENCY_UNITS:  # 增速连续三年居前: years
                 kind = "change"
                 negative = negative or text.endswith("降幅", s, e)
-            said_of_before = bool(rate and text[s:e] in _RATE_WORDS
+            said_of_before = bool(rate and _RATE_ALONE.fullmatch(text, s, e)
                                   or text.startswith("占", s) and _SHARE.match(text, s, e))
         if mention.unit == "个百分点" and kind == "level" and previous and previous.kind == "change":
             kind, basis = "change", previous.basis
@@ -1064,7 +1203,7 @@ class _Reader:
                 mention.value, mention.value_max = -abs(mention.value_max), -abs(mention.value)
         after_s = after_e = mention.end
         purpose = False  # 投入18亿元建设水利项目: the words after say what the money is for; the verb names it
-        if after_s < item_end and text[after_s] not in _STOPS:  # 1602.7亿元，: nothing counted after
+        if after_s < item_end and text[after_s] not in _STOPS and not rate_after:  # 1602.7亿元，: nothing counted after
             after_s, after_e = self._after(after_s, item_end, mention.unit in _FREQUENCY_UNITS)
             purpose = mention.unit in _MONEY and bool(_PURPOSE.match(text, after_s, after_e))
             after_e = after_s if purpose else after_e
@@ -1086,6 +1225,11 @@ class _Reader:
             kind = "target" if caption[2] else "change" if text.endswith(_RATE_WORDS, after_s, after_e) else kind
         # 给予最高100万元奖励, ●19.5亿元 一般公共预算收入: the words after name what the amount is
         named_after = has_after and (caption is not None or _GIVEN.fullmatch(text, after_s, after_e) is not None)
+        if not has_after and text.startswith(("、", "和", "及", "或"), mention.end) and \
+                text.endswith(_GIVING_VERBS, 0, mention.start) and \
+                (listed := _GIVEN_LIST.match(text, mention.end)):
+            after_s, after_e = listed.span("word")  # the first of several amounts, the award named after the last
+            has_after = named_after = True
         if has_after and not named_after and text.startswith("的", mention.end) and \
                 _GIVING_VERB.search(text, max(0, mention.start - 2), mention.start):
             named_after = True  # 给予最高80%的场地租金支持: what is given, with its amount before 的
@@ -1111,12 +1255,11 @@ class _Reader:
             indicator_span, own = None, False
         elif kind == "level" and (given_span := self._given_for(s, e, item_start, mention.end)):
             indicator_span, own = given_span, True
-        elif e > s and text[mention.start - 1] == "有" and \
-                (among := _AMONG_HAVING.search(text, max(s, mention.start - 7), mention.start)) \
-                and among.start() - s >= 2:
-            indicator_span, own = self._trim(s, among.start()), True  # 五百强企业中已有33家: the set counted
+        elif e > s and text[mention.start - 1] == "有" and (the_set := self._set_counted(s, mention, previous)):
+            indicator_span, own = the_set, True
         elif has_after and (named_after or e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS
-                            or text[mention.start - 1] == "了"):  # 承包了2000亩[…绿化工程]: the verb's object
+                            or text[mention.start - 1] == "了"  # 承包了2000亩[…绿化工程]: the verb's object
+                            or kind == "level" and self._after_verb_done(s, e)):  # 完成了某基地2万亩[土地]
             indicator_span, own = (after_s, after_e), True
         elif transitive > s or e > s and (transitive < 0 or purpose):
             indicator_span, own = (s, e), True
@@ -1139,6 +1282,11 @@ class _Reader:
                 evidence_start = min(evidence_start, s)
             elif previous and continued:
                 suffix = previous.suffix  # 1.2个、0.5个百分点: the same words as the item before
+            elif rate_after:
+                suffix = rate_after.group("rate")
+            elif kind == "change" and mention.unit == "名" and \
+                    _RANKED_BEFORE.search(text, max(0, item_start - 16), item_start):
+                suffix = "排名"  # 排名全省第8位，较上年上升3个位次: places moved in that ranking
         base = indicator
         if pull:
             suffix = text[head_start + pull.start():head_start + pull.end()]
@@ -1146,8 +1294,31 @@ class _Reader:
                 indicator, indicator_span = indicator + suffix, None
         if indicator_span is None and own and e > s:
             base = text[s:e]  # what the next number of the clause is said of: 粮食总产量, not its frequency
+        if rate_after:
+            evidence_end = max(evidence_end, rate_after.end())
+        if own and self.place_at.get(s) == e and indicator_span == (s, e) and not suffix:  # 乙县增长6.4%
+            return _Reading("", indicator_span, kind, negative, basis, evidence_start, evidence_end, False,
+                            continued, alone=True)
         return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
                         continued, suffix, base)
+
+    def _set_counted(self, start: int, mention: _Mention, previous: _Reading | None) -> tuple[int, int] | None:
+        """五百强企业中已有33家: the set a part is counted in, named before 中有; or named by the count before
+        it (34个行业大类中有19个)."""
+        among = _AMONG_HAVING.search(self.text, max(start, mention.start - 7), mention.start)
+        if among is None:
+            return None
+        if among.start() - start >= 2:
+            return self._trim(start, among.start())
+        span = previous.indicator_span if previous else None
+        return span if span and span[1] == among.start() else None
+
+    def _after_verb_done(self, start: int, end: int) -> bool:
+        """Whether the words before a number follow a verb with the aspect particle (完成了某基地…): the
+        object is what the number counts, the words a modifier of it."""
+        text = self.text
+        particle = text.rfind("了", max(0, start - 1), end)
+        return particle >= 0 and (particle == start - 1 or text[particle - 2:particle] in _TRANSITIVE_VERB_SET)
 
     def _caption(self, line_start: int, mention: _Mention, end: int) -> tuple[int, int, bool] | None:
         """A figure that opens its line, and the words after the space after it that say what it is (a
@@ -1195,7 +1366,7 @@ class _Reader:
         """What a rate or a cap of a policy is of: 按投资额的5%给予[奖励] (the basis of calculation is no
         indicator), 给予[奖励]，单个企业最高300万元 (a cap for each one says of the award before)."""
         text = self.text
-        if end > start and text.find("按", item_start, end) >= 0:  # 按投资额的, 对出品方按每分钟
+        if text.find("按", item_start, end + 1) >= 0:  # 按投资额的, 对出品方按每分钟, 按每人 (按 trimmed off)
             clause_end = _CLAUSE_END.search(text, mention_end)
             given = _GIVEN_LATER.search(text, mention_end, clause_end.start() if clause_end else len(text))
             return given.span("word") if given else None
@@ -1231,7 +1402,18 @@ class _Reader:
         clause_start = self._reach(at, 0, backwards=True, clause=True)
         if _GIVING.search(text, clause_start, at):
             return False
-        return bool(_CONDITION_OPENING.match(text, clause_start, at)) or not text[of + 1:clause_end].strip()
+        return bool(_CONDITION_OPENING.match(text, clause_start, at)) or not text[of + 1:clause_end].strip() \
+            or mention.bound and self._gives_after(at, of, clause_end)
+
+    def _gives_after(self, at: int, of: int, clause_end: int) -> bool:
+        """会期1天及以上、…的境内会议，按…给予奖补: in a policy, a bound figure before 的 and the noun it defines
+        says who qualifies when what is given follows, in its clause or the next; not a count a verb
+        sets (建成10个以上的示范基地，…)."""
+        if self.doc.meta.genre not in PLANNING_GENRES or self._transitive_start(max(0, at - _TAIL_WIDTH), at) >= 0:
+            return False
+        reach = self._reach(clause_end + 1, self.size, clause=True) \
+            if self.text[clause_end:clause_end + 1] in "，," else clause_end
+        return _GIVING.search(self.text, of + 1, reach) is not None
 
     def _opens_condition(self, at: int, clause_end: int) -> bool:
         """游览3处以上景区并观看至少1场演出，单次人数在400人以上的，每列奖励1万元: in a policy, the clauses
@@ -1261,6 +1443,9 @@ class _Reader:
         if not predicate:
             verb = _AFTER_PREDICATE.search(text, start + 1, end)
             end = verb.start() if verb else end
+            among = text.find("中", start + 1, end)  # found first: a search for the pattern would try every start
+            if among > 0 and _AMONG_PART.match(text, among, end):
+                end = among - (text[among - 1] in "之当")
         edge = _AFTER_EDGE.match(text[start:end])
         if edge:
             start += edge.end()
@@ -1269,6 +1454,8 @@ class _Reader:
         closing = text.find("”", start, end) if text[start - 1] == "“" else -1
         if closing > 0 and end - closing > 2:
             start = closing + 1  # 249个“三个五百亿”重大项目: a quoted name before the counted noun
+        if text[end - 1:end] in "和及与或" and text[end:end + 1] in _QUANTITY_STARTS:
+            end -= 1  # 2万亩土地和5400亩…: the word joining the next quantity
         while end > start and text[end - 1] in "“”‘’\"'《》的":
             end -= 1
         if start >= end or not predicate and (_AFTER_NOT_NOUN.match(text, start, end)
@@ -1343,12 +1530,10 @@ class _Reader:
     def _fact(self, mention: _Mention, reading: _Reading, intent: bool, sentence: tuple[int, int],
               block_start: int) -> Fact:
         at = min(reading.evidence_start, mention.start)
-        if intent:
+        baseline = self._baseline(mention) if intent else None
+        if intent and baseline is None:
             kind = "target"
-            period = self._deadline(at, sentence)
-            if not period:
-                date = self._governing_date(at, sentence, block_start)
-                period = date.text.lstrip("到至") if date else None
+            period = self._target_period(mention, reading, sentence, block_start)
         else:
             starts = at < mention.start and (self.text.find("由", at, mention.start) >= 0
                                              or self.text.find("从", at, mention.start) >= 0)
@@ -1358,7 +1543,13 @@ class _Reader:
             if ahead and not (date and _NAMED_YEAR.search(date.text)):
                 ahead = not _DONE_SO_FAR.search(self.text, sentence[0], at)  # 今年已建成: done, not set
             kind = "target" if ahead or self._set_by_plan(mention, reading, date, sentence) else reading.kind
-            period = self._period(date, at, sentence, block_start)
+            if kind == "target" and baseline is None:
+                baseline = self._baseline(mention)
+            if baseline is not None:  # 由目前的107家增至500家: where a rise starts is no target
+                kind, period = reading.kind, baseline or None
+            else:
+                period = self._period(mention, reading, sentence, block_start)
+        period = reading.period or period
         if kind == "target" and not period and not self._has_span_word(sentence[0], at):
             period = self._deadline(at, (block_start, at))  # 到2026年，…。建成…: the paragraph's deadline
         span = reading.indicator_span or (None, None)
@@ -1374,6 +1565,18 @@ class _Reader:
             period=period, place=reading.place or self._place(mention.start, sentence), basis=reading.basis,
             number_text=self.text[mention.number_start:mention.number_end])
 
+    def _baseline(self, mention: _Mention) -> str | None:
+        """由目前的107家增至500家, 分别从2020年的a、b提高到c、d: a figure a change starts from, with the time
+        it is of (目前, 2020年; "" if none is said); None for any other figure."""
+        text, at = self.text, mention.start
+        window = max(0, at - 30)
+        if text.find("由", window, at) < 0 and text.find("从", window, at) < 0:
+            return None  # the common case, tested without the pattern
+        before = _BASELINE_BEFORE.search(text, window, at)
+        if before is None or not _BASELINE_AFTER.match(text, mention.end):
+            return None
+        return (before.group("when") or "").rstrip("的")
+
     def _set_by_plan(self, mention: _Mention, reading: _Reading, date: DateMention | None,
                      sentence: tuple[int, int]) -> bool:
         """In a plan or a policy a figure the document sets is a target (布设起降点20个, 给予最高100万元奖励,
@@ -1388,16 +1591,35 @@ class _Reader:
         if span and span[0] >= mention.end:  # a counted noun after the number: is it a list's sum?
             if text.startswith("之一", span[1]):
                 return False  # 全国14个示范区之一: what exists, one of which is the subject
+            if _GIVEN.fullmatch(text, span[0], span[1]):
+                return True  # 100万元、50万元奖励: what is given, not a sum of the list
             clause_start = self._reach(at, sentence[0], backwards=True, clause=True)
             return "、" not in text[clause_start:at] or self._transitive_start(clause_start, at) >= 0
         return True
 
     def _deadline(self, at: int, sentence: tuple[int, int]) -> str | None:
         """A target's deadline in its sentence: 到2027年, 2027年底前 → 2027年."""
-        years = [m.group("by") or m.group("until") or m.group("before")
-                 for m in _INTENT.finditer(self.text, sentence[0], at)]
-        years = [year for year in years if year]
-        return years[-1] + "年" if years else None
+        found = self._deadline_match(at, sentence)
+        return _deadline_words(found) if found else None
+
+    def _deadline_match(self, at: int, sentence: tuple[int, int]) -> re.Match | None:
+        """The last statement of intent before ``at`` in the sentence that names a deadline's year."""
+        last = None
+        for match in _INTENT.finditer(self.text, sentence[0], at):
+            if match.group("by") or match.group("until") or match.group("before"):
+                last = match
+        return last
+
+    def _target_period(self, mention: _Mention, reading: _Reading, sentence: tuple[int, int],
+                       block_start: int) -> str | None:
+        """A target's period: its deadline (到2027年), unless a span word said after it in the same item names
+        another (到2027年的2.8%，每年提高0.1个百分点); without one, the time said before it (到“十四五”末, 年内)."""
+        deadline = self._deadline_match(min(reading.evidence_start, mention.start), sentence)
+        own = self._time_before(mention, reading, sentence, block_start)
+        if deadline is None or own is not None and own[0] >= deadline.end() and own[2] \
+                and not _SEMICOLON.search(self.text, own[0], mention.start):  # an item after ； keeps the deadline
+            return own[1].lstrip("到至") if own else None
+        return _deadline_words(deadline)
 
     def _start_date(self, start: int, end: int) -> DateMention | None:
         """由2020年的612亿元增至…: the date after 由 or 从 between an indicator and its number."""
@@ -1421,8 +1643,10 @@ class _Reader:
         return None
 
     def _is_basis(self, date: DateMention) -> bool:
-        """比上年, 较去年: the date a change is measured against, not the period of a figure."""
-        return self.text[date.start - 1:date.start] in ("比", "较")
+        """比上年, 较去年, 是1978年的N倍: the date a change is measured against, not the period of a figure."""
+        before = self.text[date.start - 1:date.start]
+        return before in ("比", "较") or self.has_multiples and before in ("是", "为", "于") \
+            and _MULTIPLE_AFTER.match(self.text, date.end) is not None
 
     def _starts_eligibility(self, start: int, end: int) -> bool:
         """自投产之日或下一年度起给予…: the date from which a policy applies is no period of its figures."""
@@ -1432,20 +1656,103 @@ class _Reader:
         clause_start = self._reach(start, 0, backwards=True, clause=True)
         return text.find("自", clause_start, start) >= 0 or text.find("从", clause_start, start) >= 0
 
-    def _period(self, date: DateMention | None, at: int, sentence: tuple[int, int], block_start: int) -> str | None:
-        """The period of a fact, in the text's words: its governing ``date``, or a span word said after it
-        (全年, 五年来, which no date resolves), else the date of its section's heading (一、2024年工作回顾)."""
-        starts = self.span_words[0]
-        i = bisect.bisect_left(starts, at) - 1
-        while i >= 0 and starts[i] >= max(block_start, date.start if date else 0):
-            span_start, span_end = starts[i], self.span_words[1][i]
-            if span_end <= at and (span_start >= sentence[0] or self._opens_clause(span_start, block_start)):
-                return self.text[span_start:span_end]
-            i -= 1
-        if date:
-            return date.text
+    def _period(self, mention: _Mention, reading: _Reading, sentence: tuple[int, int], block_start: int) -> str | None:
+        """The period of a fact, in the text's words: the time said before it that governs it (a date, or a span
+        word such as 全年, 每年, 五年来), else the period of its table's caption or its section's heading."""
+        own = self._time_before(mention, reading, sentence, block_start)
+        if own is not None:
+            return own[1]
+        table_date = self.table_dates.get(block_start)
+        if table_date:
+            return table_date
         heading_date = self._section_date(block_start)
         return heading_date.text if heading_date else None
+
+    def _time_before(self, mention: _Mention, reading: _Reading, sentence: tuple[int, int],
+                     block_start: int) -> tuple[int, str, bool] | None:
+        """The last time expression before a figure that governs it: where it starts, its words and whether it
+        is a span word. One in its sentence, or one opening a clause of an earlier sentence of the block (全县全年
+        counts: only a scope word before it); not a basis (比上年), nor the date of another figure (由2017年末的
+        14.7%提升至…), nor a part named after 其中 or a condition's time (全年累计…的，) for figures after them.
+        A figure written before its label (7.5% “十四五”以来规上工业增加值年均增速) takes the label's time."""
+        label = reading.indicator_span
+        if label is not None and label[0] >= mention.end:
+            found = self._last_time(label[0], mention.end, (mention.end, label[0]), label[0])
+            if found is not None:
+                return found
+        return self._last_time(mention.start, block_start, sentence, min(reading.evidence_start, mention.start))
+
+    def _last_time(self, end: int, block_start: int, sentence: tuple[int, int], evidence_start: int
+                   ) -> tuple[int, str, bool] | None:
+        """The last date or span word between ``block_start`` and ``end`` that governs a figure at ``end`` (see
+        _time_before), the dates and the span words walked back together. A date inside the evidence (比上年增长)
+        is not taken unless a change starts at it (由2020年的612亿元); a span word is (公司全年设备投入230万元)."""
+        text, dates, date_starts = self.text, self.dates, self.date_starts
+        starts, ends = self.span_words
+        marks, closes = self.time_marks, self.condition_closes
+        i = bisect.bisect_left(date_starts, end) - 1
+        k = bisect.bisect_left(starts, end) - 1
+        while i >= 0 or k >= 0:
+            date = None
+            if k >= 0 and (i < 0 or starts[k] >= date_starts[i]):
+                start, stop = starts[k], ends[k]
+                k -= 1
+            else:
+                date = dates[i]
+                start, stop = date.start, date.end
+                i -= 1
+            if start < block_start:
+                return None
+            mark = marks.get(start, 0)
+            if stop > end or date is not None and (mark == _NO_PERIOD or stop > evidence_start and mark != _CHANGE_START):
+                continue
+            if start < sentence[0] and not (self._opens_clause(start, block_start) and not _FROM_THEN.match(text, stop)
+                                            or self._heads_clause(start, block_start)):
+                continue
+            if not (mark and self._said_of_other(start, stop, end, mark) or closes and self._in_condition(stop, end)):
+                return start, date.text if date is not None else text[start:stop], date is None
+        return None
+
+    def _heads_clause(self, start: int, block_start: int) -> bool:
+        """Whether only a scope word stands before ``start`` in its clause: 全县全年实现…, 我市一季度…"""
+        clause_start = self._reach(start, block_start, backwards=True, clause=True)
+        return bool(_SCOPE_WORD.fullmatch(self.text, clause_start, start)) or self.place_at.get(clause_start) == start
+
+    def _said_of_other(self, start: int, end: int, number_at: int, mark: int) -> bool:
+        """Whether the time at ``start``–``end``, marked by _find_time_marks, belongs to other words than a
+        figure at ``number_at``: the start of a change (由2017年末的14.7%提升至26.9%), a goal compared with
+        (高出年初目标), the part after 其中 up to a semicolon."""
+        if mark == _CHANGE_START:
+            return end + 1 < number_at and bool(_BEYOND_FIGURE.search(self.text, end + 1, number_at))
+        if mark == _PART:
+            return bool(_SEMICOLON.search(self.text, end, number_at))
+        return mark == _GOAL
+
+    def _in_condition(self, end: int, number_at: int) -> bool:
+        """Whether a time ending at ``end`` is said in a condition that closes before ``number_at``
+        (全年累计达2000人次的，给予…)."""
+        closes = self.condition_closes
+        i = bisect.bisect_left(closes, end)
+        return i < len(closes) and closes[i] < number_at and not _CLAUSE_END.search(self.text, end, closes[i])
+
+    def _find_time_marks(self) -> dict[int, int]:
+        """What stands around each date and span word (by its start) that limits what it is the period of:
+        a basis (比上年) or the start of a policy's term is none; see _said_of_other for the rest."""
+        text = self.text
+        marks: dict[int, int] = {}
+        times = [(d.start, d.end) for d in self.dates] + list(zip(*self.span_words))
+        for start, end in times:
+            before, after = text[start - 1:start], text[end:end + 1]
+            if after == "的" and before and before in "由从":
+                marks[start] = _CHANGE_START
+            elif after == _PLANNED[0] and text.startswith(_PLANNED, end):
+                marks[start] = _GOAL
+            elif text[start - 2:start] == "其中":
+                marks[start] = _PART
+        for date in self.dates:
+            if self._is_basis(date) or date.start in self.eligibility_starts:
+                marks[date.start] = _NO_PERIOD
+        return marks
 
     def _section_date(self, block_start: int) -> DateMention | None:
         """The date of the heading of the section the block at ``block_start`` is in."""
@@ -1458,9 +1765,32 @@ class _Reader:
         return i < len(self.span_words[0]) and self.span_words[1][i] <= end
 
     def _find_span_words(self) -> tuple[list[int], list[int]]:
-        """Where the span words of the text (全年, 五年来, 近三年间) start and end."""
-        found = [m.span() for m in _SPAN_WORD.finditer(self.text)]
+        """Where the span words of the text (全年, 五年来, 每年, 年内, 同期, 春节假期) start and end."""
+        text = self.text
+        found = [m.span() for m in _SPAN_WORD.finditer(text)]
+        for word in _SPAN_LITERALS:
+            at = text.find(word)
+            while at >= 0:
+                if _literal_span_fits(text, at, word):
+                    found.append((at, at + (3 if len(word) == 1 else len(word))))  # 这一年: three characters
+                at = text.find(word, at + 1)
+        if "假" in text or "黄金周" in text:
+            found += [m.span() for m in _HOLIDAY.finditer(text)]
+        found.sort()
         return [s for s, _ in found], [e for _, e in found]
+
+    def _find_table_dates(self) -> dict[int, str]:
+        """For each line of a table written as text after a caption, the period the caption names."""
+        found: dict[int, str] = {}
+        period = None
+        for block in self.doc.blocks:
+            if block.kind == "caption":
+                period = caption_period(self.doc, block)
+            elif period and block.end - block.start <= TEXT_ROW_MAX and text_row(self.text[block.start:block.end]):
+                found[block.start] = period
+            else:
+                period = None
+        return found
 
     def _find_section_dates(self) -> tuple[list[int], list[DateMention | None]]:
         """For each block (by its start), the date of the heading of its section: a top-level heading
@@ -1518,6 +1848,43 @@ class _Reader:
         return self.doc.meta.place
 
 
+def _standing_alone(reading: _Reading, text: str) -> _Reading:
+    """A place or a rate (增速) that nothing before it stands behind names what is measured itself."""
+    span = reading.indicator_span or (0, 0)
+    reading.indicator = reading.base = text[span[0]:span[1]]
+    reading.suffix, reading.own = "", True
+    return reading
+
+
+def _carried_for_alone(reading: _Reading, unit: str) -> _Reading:
+    """A place or a rate given the subject carried from before: the clauses after are said of the whole
+    (地区生产总值增速), and a name that is already a rate takes the new rate word in place of its own; a
+    place's growth in % is of the quantity, not of a rate carried (甲县增速第一，乙县增长6.4%)."""
+    rate = _RATE_ENDING.search(reading.base) if reading.suffix or reading.kind == "change" and unit == "%" else None
+    if rate:
+        reading.indicator, reading.indicator_span = reading.base[:rate.start()] + reading.suffix, None
+    reading.base, reading.topic = reading.indicator, True
+    return reading
+
+
+def _literal_span_fits(text: str, at: int, word: str) -> bool:
+    """Whether one of _SPAN_LITERALS at ``at`` starts a span word: 每年 but not 每年均, 年内 but not 五年内, 同期
+    only opening a clause, 这 and 那 before 一年, 几年 or 两年."""
+    before = text[at - 1:at] if at else "。"
+    if word == "每年":
+        return not text.startswith("均", at + 2)
+    if word == "年内":
+        return before not in _NOT_BEFORE_WITHIN
+    if word == "同期":
+        return before in _CLAUSE_STARTS
+    return text[at + 1:at + 3] in _SOME_YEARS
+
+
+def _deadline_words(match: re.Match) -> str:
+    """到2027年, 2027年底前 → 2027年: the year a deadline names."""
+    return (match.group("by") or match.group("until") or match.group("before")) + "年"
+
+
 def _around(ends: list[int], at: int, start: int, end: int) -> tuple[int, int]:
     """The span between the delimiters on either side of ``at``."""
     i = bisect.bisect_left(ends, at)
@@ -1531,9 +1898,11 @@ def _passed_on_the_way(earlier: Fact, reached: Fact) -> bool:
             and earlier.value <= reached.value)
 
 
-def _intent_before(intents: list[int], sentence_start: int, at: int) -> bool:
-    i = bisect.bisect_left(intents, sentence_start)
-    return i < len(intents) and intents[i] < at
+def _intent_before(intents: list[int], sentence_start: int, at: int, text: str) -> bool:
+    """Whether intent is stated in the sentence before ``at`` and no clause since reports what is done:
+    计划完成投资67亿元，1—10月已完成投资51亿元 (the second figure is reported)."""
+    i = bisect.bisect_left(intents, at) - 1
+    return i >= 0 and intents[i] >= sentence_start and not _DONE_CLAUSE.search(text, intents[i], at)
 
 
 def _lend_units(quantities: list[_Mention], text: str) -> None:

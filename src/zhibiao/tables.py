@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from zhibiao import numerals
+from zhibiao.dates import caption_period
 from zhibiao.model import Block, Document, Fact
 
 _PERIOD = re.compile(r"^(?:(?:19|20)\d{2}\s*年?(?:[一二三四1-4]季度|上半年|下半年|全年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|"
@@ -42,13 +43,15 @@ def facts_from_tables(doc: Document) -> Document:
     previous = None
     for block in doc.blocks:
         if block.kind == "table" and block.rows:
-            doc.facts.extend(_table_facts(doc, block.rows, _cell_spans(doc, block), _unit_note(doc, previous)))
+            doc.facts.extend(_table_facts(doc, block.rows, _cell_spans(doc, block), _unit_note(doc, previous),
+                                          caption_period(doc, previous)))
         previous = block
     found_tables = _text_tables(doc)
     read = [(f.start, f.end) for f in doc.facts] if found_tables else []
     for first, rows in found_tables:
         spans = [_text_cell_spans(doc, block, row) for block, row in zip(doc.blocks[first:], rows)]
-        found = _table_facts(doc, rows, spans, _unit_note(doc, doc.blocks[first - 1] if first else None))
+        above = doc.blocks[first - 1] if first else None
+        found = _table_facts(doc, rows, spans, _unit_note(doc, above), caption_period(doc, above))
         doc.facts.extend(f for f in found if not any(s < f.end and f.start < e for s, e in read))
     return doc
 
@@ -121,7 +124,7 @@ def _cell_spans(doc: Document, block: Block) -> list[list[tuple[int, int]]] | No
 
 
 def _table_facts(doc: Document, rows: list[list[str]], spans: list[list[tuple[int, int]]] | None,
-                 table_unit: str | None) -> list[Fact]:
+                 table_unit: str | None, table_period: str | None) -> list[Fact]:
     if spans is None or len(rows) < 2:
         return []
     header_rows = 1  # rows with no figure after their first cell are headers
@@ -147,7 +150,7 @@ def _table_facts(doc: Document, rows: list[list[str]], spans: list[list[tuple[in
                 indicator, period = _label(rows[0][label_cell[1]]), _label(rows[i][0])
             else:
                 label_cell, indicator = (i, 0), _label(rows[i][0])
-                period = _label(header) if _PERIOD.match(_label(header)) else None
+                period = _label(header) if _PERIOD.match(_label(header)) else table_period  # 表1　2023年…
                 measure = measures[k][0] if measures[k] else None
                 # 水泥 + 产量 is 水泥产量; 发电量 already names a quantity, as its last character says
                 if (measure and measure not in _GENERIC_MEASURES and measure not in indicator
