@@ -213,7 +213,7 @@ def test_gold_format_corpus_covers_every_genre_place_and_year():
     assert len(golds) >= 10
     assert all(genres[genre] >= n for genre, n in GENRE_MINIMUM.items()), genres
     assert len({g["place"] for g in golds}) >= 8
-    assert all(date(2013, 1, 1) <= date.fromisoformat(g["doc_date"]) <= date(2025, 12, 31) for g in golds)
+    assert all(date(2010, 1, 1) <= date.fromisoformat(g["doc_date"]) <= date(2025, 12, 31) for g in golds)
     lengths = {g["id"]: len("".join(b["text"] for b in g["blocks"])) for g in golds}
     assert all(600 <= n <= 2500 for n in lengths.values()), lengths
     readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
