@@ -351,3 +351,14 @@ def test_entities_names_without_a_place_before_them(text, expected):
 ])
 def test_entities_levels_phrases_and_plain_works_stay_unnamed(text, unexpected):
     assert unexpected not in {e.text for e in entities_of(text).entities}
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # a county's short name (从江) that a full name runs through: the leftmost match is not the name
+    ("记者从江苏省获悉，全省外贸进出口总额增长5%。", ("place", "江苏省"), "从江"),
+    ("我们从江西省引进了一批项目。", ("place", "江西省"), "从江"),
+    ("从江县位于贵州省东南部。", ("place", "从江县"), "江县"),
+])
+def test_entities_full_name_inside_a_short_one(text, expected, unexpected):
+    found = entities_of(text).entities
+    assert expected in names(entities_of(text)) and unexpected not in {e.text for e in found}

@@ -670,6 +670,10 @@ def _division_mentions(text: str, given_place: str | None) -> list[_Candidate]:
     found: list[tuple[int, str]] = []
     for start, longest in gaz.matcher.find(text):
         end = start + len(longest)
+        inner = _full_name_inside(text, start, end)
+        if inner is not None:  # 记者从江苏省…: the province that starts inside the county 从江, not the county
+            found.append(inner)
+            continue
         name = _division_at(text[max(0, start - 2):start], longest, text[end:end + 2])
         if name:
             found.append((start, name))
@@ -824,6 +828,21 @@ _RANK_OF_LEVEL: Final = {name: level for level, name in _LEVEL_NAMES.items()}
 
 
 @lru_cache(maxsize=16384)
+def _full_name_inside(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """A division named in full (江苏省) that starts inside the match from ``start`` to ``end`` and runs past
+    its end: a gazetteer match is the leftmost, so 从江苏省 first finds the county 从江."""
+    names = gazetteer().names
+    for at in range(start + 1, end):
+        for length in (3, 4, 5):
+            name = text[at:at + length]
+            if at + length > end and name[-1:] in _FULL_NAME_SUFFIXES and name in names:
+                return at, name
+    return None
+
+
+_FULL_NAME_SUFFIXES: Final = frozenset("省市县区州盟旗")
+
+
 def _division_at(left: str, longest: str, right: str) -> str | None:
     """The name a match of the gazetteer stands for between the two characters before it and the two
     after it: 重庆市场 holds 重庆, not 重庆市, so a shorter name at the same start is tried too."""
