@@ -163,13 +163,14 @@ _MONEY: Final = frozenset({"元", "美元", "港元", "欧元", "日元"})
 _PEOPLE: Final = re.compile(r"(?:人口|人数|人民|群众|居民|市民|村民|农民|职工|员工|学生|人才|就业)$")
 _BARE_BASES: Final = ("同比", "环比", "同口径", "年均")  # a basis that marks a change without a verb: 同比11.4%
 _RATE_WORDS: Final = ("增速", "增幅", "涨幅", "降幅", "增长速度")
+_RATE: Final = "(?:" + "|".join(_RATE_WORDS) + ")"
+_RATE_AFTER: Final = re.compile(rf"的(?P<rate>{_RATE})")  # 以25.1%的增速
+_RATE_ENDING: Final = re.compile(_RATE + "$")
+_BY_RATE: Final = re.compile(r"以[^，。；以]{1,12}?" + _RATE_AFTER.pattern + "$")
 # a rate with no name of its own (年均增幅分别为a和b): said of what was named before
+_RATE_ALONE: Final = re.compile(r"(?:同比|环比|(?:近?[两二三四五六七八九十]年)?(?:年均|平均))?" + _RATE)
 _BASE_YEAR: Final = re.compile(r"(?:是|为|相当于)(?P<basis>(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:末|底)?)的$")
 _MULTIPLE_AFTER: Final = re.compile(r"的[0-9.]+倍")  # after the base year of a ratio
-_RATE_AFTER: Final = re.compile(r"的(?P<rate>增速|增幅|涨幅|降幅|增长速度)")  # 以25.1%的增速
-_RATE_ENDING: Final = re.compile("(?:" + "|".join(_RATE_WORDS) + ")$")
-_BY_RATE: Final = re.compile(r"以[^，。；以]{1,12}?" + _RATE_AFTER.pattern + "$")
-_RATE_ALONE: Final = re.compile(r"(?:同比|环比|(?:近?[两二三四五六七八九十]年)?(?:年均|平均))?(?:增速|增幅|涨幅|降幅|增长速度)")
 _NEGATIVE: Final = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
              "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "后移", "后退", "減少", "縮小", "減")
 _LEFT_JUNK: Final = (
