@@ -761,11 +761,20 @@ def _towns(text: str, places: list[_Candidate]) -> list[_Candidate]:
     return found
 
 
+def _occurrences(text: str, word: str, start: int = 0) -> list[int]:
+    """Where ``word`` stands in ``text`` from ``start`` on: a scan for a word, many times faster than a pattern's."""
+    found = []
+    at = text.find(word, start)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def _towns_alone(text: str) -> list[_Candidate]:
     """A town named alone where a name may start: 以某某镇为核心, 某某镇获评 (not 工业重镇, 特色小镇, 城镇化)."""
     found = []
-    at = text.find("镇", 2)
-    while at > 0:
+    for at in _occurrences(text, "镇", 2):
         # 城镇, 乡镇, 重镇 end in a word; 城镇化 begins one
         if text[at + 1:at + 2] != "化" and _words().get(text[at - 1:at + 1], 0) >> 2 < 30:
             for start in (at - 2, at - 3):
@@ -775,17 +784,14 @@ def _towns_alone(text: str) -> list[_Candidate]:
                         and not generic(name) and not starts_with_verb(name)):
                     found.append(_Candidate("place", start, at + 1, "area"))
                     break
-        at = text.find("镇", at + 1)
     return found
 
 
 def _village_groups(text: str, areas: list[_Candidate]) -> list[_Candidate]:
     """A village's or a community's numbered group is one place with it: 某某社区二组, 某某村三组."""
     found = []
-    at = text.find("组", 1)  # found from 组 after a number, then the village or community before the number
-    while at > 0:
+    for at in _occurrences(text, "组", 1):  # found from 组 after a number, then the village or community before it
         m = _VILLAGE_GROUP.search(text, max(0, at - 5), at + 1) if text[at - 1] in _NUMERALS else None
-        at = text.find("组", at + 1)
         if m is None or text[m.end():m.end() + 1] in _GROUP_WORDS:
             continue
         if text.startswith("社区", m.start()):  # the community was found by its suffix
@@ -981,8 +987,7 @@ def _water_sections(text: str) -> list[_Candidate]:
     """A river's section named by the division it runs through: 某江某市段, 某河某县段."""
     found = []
     names = gazetteer().names
-    at = text.find("段")
-    while at > 0:
+    for at in _occurrences(text, "段", 1):
         for place_len in (2, 3, 4):
             if text[at - place_len:at] not in names:
                 continue
@@ -991,7 +996,6 @@ def _water_sections(text: str) -> list[_Candidate]:
             if start >= 0 and (start == 0 or _left_boundary(text, start)):
                 found.append(_Candidate("place", start, at + 1, "landmark"))
                 break
-        at = text.find("段", at + 1)
     return found
 
 
@@ -1434,11 +1438,8 @@ def _landmarks_named_again(text: str, areas: list[_Candidate]) -> list[_Candidat
             heads.add(name[:cut])
     found = []
     for head in heads:  # the park's own mention holds its head too: the longer name wins it
-        at = text.find(head)
-        while at >= 0:
-            if at == 0 or _left_boundary(text, at):
-                found.append(_Candidate("place", at, at + len(head), "landmark"))
-            at = text.find(head, at + 1)
+        found += [_Candidate("place", at, at + len(head), "landmark") for at in _occurrences(text, head)
+                  if at == 0 or _left_boundary(text, at)]
     return found
 
 
@@ -1469,11 +1470,8 @@ def _policies(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:
     found = [_Candidate("project", m.start(1), m.end(1), "policy") for m in _POLICY.finditer(text)]
     # the title is the policy wherever it recurs without its marks: 关于印发某某政策的通知, a line of its own
     for title in dict.fromkeys(text[c.start:c.end] for c in found) if found else ():
-        at = text.find(title)
-        while at >= 0:
-            if text[at - 1:at] != "《":
-                found.append(_Candidate("project", at, at + len(title), "policy"))
-            at = text.find(title, at + len(title))
+        found += [_Candidate("project", at, at + len(title), "policy") for at in _occurrences(text, title)
+                  if text[at - 1:at] != "《"]
     for m in _POLICY_LINE.finditer("\n" + text):  # one character more in front, so every line opens with \n
         start = m.start(1) - 1
         if start in anchors and anchors[start].type == "place":
