@@ -314,7 +314,8 @@ def _tolerance(width: float) -> float:
 
 def _column(units: list[_Unit], i: int, before: int, after: int, same_run: bool = True) -> float | None:
     """The width of the column unit i was wrapped in: the (upper) median width of the nearby lines
-    (of its run) that were cut mid-sentence, which are full lines; None if there are none."""
+    (of its run) that were cut mid-sentence, which are full lines; None if there are none. Lines
+    of other runs count only where their run goes on after them: the last line of a run is short."""
     lo, hi = max(0, i - before), min(len(units), i + after + 1)
     unit = units[i]
     if same_run:
@@ -323,16 +324,11 @@ def _column(units: list[_Unit], i: int, before: int, after: int, same_run: bool 
     else:
         widths = [u.width for k, u in enumerate(units[lo:hi], lo)
                   if u.shape == unit.shape and u is not unit and not (u.ends or u.standalone or u.headline)
-                  and _wrapped(units, k)]
+                  and k + 1 < len(units) and units[k + 1].run == u.run]
     if not widths:
         return None
     widths.sort()
     return widths[len(widths) // 2]
-
-
-def _wrapped(units: list[_Unit], k: int) -> bool:
-    """Whether unit k shares its run with another line, as the lines of wrapped text do."""
-    return (k > 0 and units[k - 1].run == units[k].run) or (k + 1 < len(units) and units[k + 1].run == units[k].run)
 
 
 def _is_full(width: float, column: float, slack: float = 0.0) -> bool:
