@@ -42,6 +42,8 @@ _NUMBERED: Final = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]|[" + _BULLETS + "]")  # a bullet opens a list item too
 # A reporter's role needs a name after a space or colon, or 本报 or a bracket before it: 记者手记 is a label.
+# Whom a notice is sent to, on a line of its own: 各乡镇人民政府，县政府各部门：
+_ADDRESSEE: Final = re.compile(r"各[^。！？；：\n]{1,60}[：:]")
 _BYLINE: Final = re.compile(
     r"[（(【](?:本报)?(?:特约|首席|见习)?(?:记者|通讯员)|本报(?:特约|首席|见习)?(?:记者|通讯员)"
     r"|(?:特约|首席|见习)?(?:记者|通讯员|实习生)[ \u3000:：]|本报讯|新华社|来源[:：]|作者[:：]|[文图][/／|｜:：]"
@@ -114,7 +116,7 @@ class _Unit:
         self.numbered = numbered  # starts with section numbering: 一、 （二） 3.
         self.byline = byline
         self.headline = headline  # phrases set apart by spaces and no punctuation: a heading's shape
-        self.standalone = standalone  # a byline, dashed subtitle or numbered heading: a block of its own
+        self.standalone = standalone  # a byline, dashed subtitle, numbered heading or addressee: a block of its own
         self.run = run  # units with the same run stand on consecutive lines, with no blank line between
         self.opens = opens  # follows a sentence's end, so may open a paragraph
 
@@ -226,7 +228,7 @@ def _unit(text: str, first: int, last: int, indent: bool, gap: bool, shape: str,
     else:
         headline = False
         byline = text[punct.start()] not in _SENTENCE_CHARS and _is_byline(text)  # a sentence is no byline
-        standalone = byline
+        standalone = byline or (text[0] == "各" and _ADDRESSEE.fullmatch(text) is not None)
     if previous is None:
         run, opens = 0, shape == LINE
     else:
