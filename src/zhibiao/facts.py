@@ -39,7 +39,7 @@ _UNITS: Final = {
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "标准箱": "标准箱", "标箱": "标准箱", "TEU": "标准箱", "吨标准煤": "吨标准煤", "微克/立方米": "微克/立方米",
     "天": "天", "个工作日": "个工作日", "工作日": "个工作日", "亩次": "亩次", "轮": "轮", "个月": "个月", "年": "年",
-    "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃", "间夜": "间夜",
+    "小时": "小时", "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃", "间夜": "间夜",
     "个位次": "名", "位次": "名",  # 上升9个位次: places in a ranking
 }
 # What may follow a unit character when it is really the start of a word: 项目, 个人, 三次产业, 成为.
@@ -50,6 +50,7 @@ _UNIT_GUARDS: Final = {
     "种": "植子业养", "类": "似型", "批": "准发复示", "支": "持出撑付柱援部", "例": "如", "头": "部条",
     "只": "有是要能", "天": "然气地下津府", "成": "为效立果本交功绩员长片型熟就品年", "台": "阶湾账",
     "米": "粉", "轮": "胎船椅廓换岗训车", "年": "度", "间": "接", "元": "素旦宵", "块": "状钱", "度": "假过",
+    "小时": "候",  # 小时候: a child's years
 }
 _PER: Final = r"(?:/(?:平方米|亩|吨|人|户|年|月|天|日|小时|分钟|公里|千米|辆|台|立方米|千瓦时|件|公斤|斤|平方公里))?"
 _UNIT: Final = "(?:" + "|".join(
@@ -67,13 +68,13 @@ _SP: Final = r"[ \u3000]?"
 _ARABIC_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 _SCALE_PART: Final = rf"{_SP}{SCALE}(?:[0-9]{{1,4}}(?![0-9.]))?"  # 24万4000: digits after a scale word fill it in
 _PRE_WORDS: Final = sorted(("大约", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "突破", "跨过", "跨越",
-                     "不足", "不到", "不少于", "不低于", "不超过", "至少", "最多", "最高", "上限为", "上限", "迈过", "迈上"),
+                     "不足", "不到", "不少于", "不低于", "不高于", "不超过", "至少", "最多", "最高", "上限为", "上限", "迈过", "迈上"),
                      key=len, reverse=True)
 _QUANTITY_PATTERN: Final = (
     rf"(?:(?P<pre>{'|'.join(_PRE_WORDS)})了?)?"  # 超过了: with the aspect particle
     r"(?P<neg>(?<![0-9])[-−－](?=[0-9]))?"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_NUMBER}|百)"
-    rf"|(?P<num>{_NUMBER}|[百千](?=年一遇))(?P<more>[多余])?(?P<scale>{_SCALE_PART})?(?P<more2>[多余])?"
+    rf"|(?P<num>{_NUMBER}|[百千](?=年一遇)|(?<=[超逾近破过])[百千])(?P<more>[多余])?(?P<scale>{_SCALE_PART})?(?P<more2>[多余])?"
     rf"(?:{_SP}(?P<unit1>{_UNIT}))?"
     rf"(?:{_SP}(?P<sep>至|到|——|—|–|-|~|～|－){_SP}(?P<num2>{_NUMBER})[多余]?(?P<scale2>{_SP}{SCALE})?(?P<end2>)"
     rf"[多余]?{_SP}(?P<unit2>{_UNIT})){{0,{{ranges}}}})"
@@ -150,12 +151,12 @@ _CHANGE_TAIL: Final = re.compile(
 _CHANGE_ENDINGS: Final = frozenset("了比径均" + "".join(v[-1] for v in _CHANGE_VERBS))  # what such a tail can end with
 _COMPARE_CUE: Final = re.compile(r"于|出|领先|落后")
 _COMPARE_TAIL: Final = re.compile(
-    r"(?P<verb>高于|低于|快于|慢于|高出|超出|领先|落后|优于)(?P<scope>[^，。；\d]{0,12}?)(?:平均水平|平均)?$")
+    r"(?P<verb>(?<!不)高于|(?<!不)低于|快于|慢于|高出|超出|领先|落后|优于)(?P<scope>[^，。；\d]{0,12}?)(?:平均水平|平均)?$")
 _COMPARE_BY: Final = re.compile(
     r"(?P<basis>(?:比|较)(?P<scope>[^，。；、\d比较]{1,12}?)(?:平均水平|平均)?)(?P<verb>高出|高|低|快|慢|多|少)$")
 _SHARE: Final = re.compile(r"占(?!地(?!区)|用|有|据|领)")  # 占GDP的, 占比: a share of the indicator before; not 占地
 _PULL: Final = re.compile(r"拉动[^，。；\d]{0,12}?增长$")  # 拉动经济增长1.2个百分点: a contribution
-_BOUND_WORDS: Final = frozenset({"超过", "超出", "超", "逾", "突破", "不足", "不到", "不少于", "不低于", "不超过", "至少",
+_BOUND_WORDS: Final = frozenset({"超过", "超出", "超", "逾", "突破", "不足", "不到", "不少于", "不低于", "不高于", "不超过", "至少",
                           "最多", "以上", "以下", "以内", "之内", "及以上", "及以下"})
 _RATIO_UNITS: Final = frozenset({"%", "个百分点", "倍", "‰", "名"})
 _RAISE_VERBS: Final = frozenset({"提升", "提高", "扩大", "上升"})  # with a count, often part of a name
@@ -174,14 +175,18 @@ _MULTIPLE_AFTER: Final = re.compile(r"的[0-9.]+倍")  # after the base year of 
 _NEGATIVE: Final = ("下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "低于", "慢于",
              "落后", "低", "慢", "少", "降幅", "少增", "多减", "放缓", "减缓", "后移", "后退", "減少", "縮小", "減")
 _LEFT_JUNK: Final = (
-    r"[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-●■◆▲★]+|按[^，。；、\d]{1,10}?计算|按[^，。；、]{1,12}?汇率"
+    r"[（(][一二三四五六七八九十0-9]{1,3}[)）]"  # （一）: an item number, tried before its bracket alone
+    r"|[\s、，,：:；;。“”‘’\"'《》（）()【】\[\]·…—\-●■◆▲★]+|按[^，。；、\d]{1,10}?计算|按[^，。；、]{1,12}?汇率"
     r"|(?:折合|折算成?|约合)(?:人民币|美元)?|其中|包括|以及|及|和|与|并且"
     r"|并|且|同时|此外|另外|全年|当年|年内|今年以来|今年|去年|上年|截至目前|截至|截止|目前|上半年|下半年"
     r"|前三季度|[一二三四两](?:(?:[、和][一二三四])*季度|者(?![之的间]))"  # 二、三季度, 两者分别
     r"|全区|全市|全省|全国|全县|全镇|我区|我市|我省|我县|我们|本市|本区|全域|已经|已|共计"
     r"|共有|共(?!同|享|建|识|性)|累计|总计|合计|拥有|现有|每年|每月|实现|完成|达到|建成|集聚|聚集|培育|引进|新引进|新培育|成功|先后|持续|不断"
     r"|分别|均|还|再|又|也|都|给予|予以|力争|确保|争取|预计|有望|可望|计划|预期目标|预期|目标|连续|首次|一举|又一次|推动|依次|下一步|早在"
+    r"|每天|每日|将(?![近来军乐])"  # 还将新开工项目; not 将近, 将来
+    r"|(?:可以|可|能够)(?=完成|实现|达到|新增|带动|提供|增加|吸纳|节约|减少|形成|接待|创造|容纳)"  # 可完成投资
     r"|第[0-9一二三四五六七八九十百]+[条章款节]"  # 第七条: an article number
+    r"|而且|而|的"  # 而大庆的GDP: a conjunction, and the 的 left after a place
     r"|该(?:公司|企业|项目|区|市|县|镇|乡|村|校|院|园区|集团|中心|基地)"
     r"|了(?!解)")  # the aspect particle after a verb above: 完成了固定资产投资
 # what makes the date before it a deadline: 2027年前, 2027年底之前; not 2027年前后, 2026年前三季度
@@ -212,11 +217,11 @@ _RIGHT_WORDS: Final = (
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
     "降至", "提高至", "提升至", "上升至", "扩大至", "下降至", "减少至", "降低至", "回落至", "突破", "跃升至", "跃升到",
     "攀升至", "刷新至", "压缩到", "压缩至", "缩短到", "缩短至", "压减到", "压减至", "调整为", "调整到", "调整至", "调为",
-    "变为", "高达", "仅", "以", "在", "于", "按")  # 补贴标准按0.8倍: by, not part of the name
+    "变为", "高达", "长达", "多达", "仅", "以", "在", "于", "按")  # 补贴标准按0.8倍: by, not part of the name
 _RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
     r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
-    rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})|能(?![产动效节储耗体性智赋])"  # not 产能
+    rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})|能(?![产动效节储耗体性智赋电热风光核功技职潜势机])"  # not 产能, 电能
     r"|同(?![合共协相认陪连如不会])|要(?![主需重只必紧摘纪提首])|却(?!冷)"  # 支持比例同为, 产量要达到, 增速却; not 合同, 重要, 冷却
     r"|[\s、，,：:“”‘’\"'（(])+")
 _INNER_SPACE: Final = re.compile(r"(?<=[^\sA-Za-z0-9])[ \u3000]+(?=[^\sA-Za-z0-9])")  # 9.8% 总量: a headline's
@@ -247,26 +252,34 @@ _AFTER_NOT_NOUN: Final = re.compile(
 _AFTER_PREDICATE: Final = re.compile(
     r"全部|均|都|已|正在|也|还|分别|全面|基本|顺利|成功|获得|荣获|获|完成|实现|达到|入选|上榜|纳入|被|通过|落户"
     r"|入驻|建成|开工|投用|投产|开业|参与|参加|受益|增收|同比|形成|取得|成为|具备|保持|进入|突破|提升|提高|增长"
-    r"|改造为|改建为|打造为|打造成|变为|变成|用于")
+    r"|改造为|改建为|打造为|打造成|变为|变成|用于|迎来")
+_BOUNDED_MODIFIER: Final = re.compile(r"[^，。；：、\s]{1,16}?(?:及以上|以上|及以下|以下|以内)的(?P<noun>[^，。；：\s的]{2,24})")
+_TO_RECIPIENT: Final = re.compile(
+    r"向[^，。；\d]{1,16}?(?:输送|提供|供应|出口|销售|捐赠|交付|发送|运送|转移|输出|捐献|推送)了?")
 _AMONG_PART: Final = re.compile(r"中(?:已经?|共|还|仍|均)?有")  # 34个行业大类中有19个…: the set, then its part
 # What a policy gives: an award, a subsidy, interest paid for a firm
 _AWARDS: Final = "奖励|补助|补贴|资助|奖补|补偿|贴息"
-_GIVEN: Final = re.compile(rf"(?:一次性)?(?:{_AWARDS}|扶持|支持)(?:资金|金)?")  # after an amount
+_GIVEN: Final = re.compile(rf"(?:一次性)?(?:配套)?(?:{_AWARDS}|扶持|支持)(?:资金|金)?|配套")  # after an amount
 _GIVEN_BEFORE: Final = re.compile(
     r"(?P<lead>给予|予以|发放|每[家户个人年次项]|[0-9.]+[万亿]?元)?(?P<word>(?P<once>一次性)?(?:" + _AWARDS + r")(?:资金|金)?)$")
 _ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在|也已|也)+")
-_GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:{_AWARDS}|资金支持|资金扶持|支持|扶持))"
+_GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:配套)?(?:{_AWARDS}|资金支持|资金扶持|支持|扶持)|配套)"  # 给予配套
 _GIVEN_LATER: Final = re.compile(rf"(?:给予|予以)[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
-_GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"(?:给予|予以){_GIVEN_WORD}[，,]$")  # 给予奖励，最高200万元
-_GIVEN_LIST: Final = re.compile(rf"(?:[、和及或][0-9.]+[万亿]?元)+{_GIVEN_WORD}")  # 分别给予100万元、50万元奖励
+# 给予奖励，最高200万元; 给予建设经费支持，最高500万元
+_GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"(?:给予|予以)(?P<given>[^，。；、\d]{{0,8}}?{_GIVEN_WORD})[，,]$")
+# 分别给予100万元、50万元奖励; 按100万元、50万元给予奖励
+_GIVING_TO: Final = re.compile(r"(?:给予|予以)[^，。；、\d]{1,8}$")  # 给予运营方: the verb and to whom
+_GIVEN_LIST: Final = re.compile(rf"(?:[、和及或][0-9.]+[万亿]?元)+(?:给予|予以)?{_GIVEN_WORD}")
 _PURPOSE: Final = re.compile(r"(?:用于|建设|新建|改建|扩建|改造|实施|推进|开展|修建)")  # after an amount spent
 _GIVEN_ENDING: Final = re.compile(rf"(?:{_AWARDS}|支持|扶持)$")  # 给予最高100万元平台资金支持
 _SHARE_BEFORE: Final = re.compile(r"占[^，。；的\d]{0,6}$")  # 占全区8%的国土面积: the noun after names it
-_PER_EACH: Final = re.compile(r"(?:(?:单个|每个|每|单)(?:企业|项目|单位|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
+_PER_EACH: Final = re.compile(
+    r"(?:(?:单个|每个|每|单)(?:家|户|个|所)?(?:企业|项目|单位|主体|机构|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
 _PER_EACH_STARTS: Final = frozenset("单每最不")  # tested first: most words cannot be one
 _GIVEN_ENDINGS: Final = frozenset("励助贴补偿息金")  # the last characters of _GIVEN_BEFORE's words
 _MILESTONE: Final = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
 _AFTER_EDGE: Final = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
+_DURATIONS: Final = frozenset({"小时", "天", "个工作日"})  # 每天光照10小时: a duration, with 每天 its period
 _FREQUENCY_UNITS: Final = frozenset({"次", "年", "个月"})
 _RESPECTIVELY: Final = re.compile(r"分别|依次")
 _RESPECTIVE_VERB: Final = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
@@ -322,8 +335,9 @@ _BASELINE_AFTER: Final = re.compile(
     r"(?:[、和及与][^，。；、]{1,12}?)*(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|压减|压缩|缩短|缩小|回落|跃升|攀升"
     r"|调整|增|升|降)(?:到|至|为)")
 # 对年销售额5亿元以上的企业, 凡…的: a clause naming who qualifies; 按…的比例给予 names what is given
-_CONDITION_OPENING: Final = re.compile(  # after an article number: 第二条 对…
-    r"[\s　]*(?:第[0-9一二三四五六七八九十百]+条[\s　]*)?(?:对于?(?![标接比照外])|凡是?|针对)")
+_CONDITION_OPENING: Final = re.compile(  # after an article or item number: 第二条 对…, 一、对…, （一）对…, 1.对…
+    r"[\s　]*(?:(?:第[0-9一二三四五六七八九十百]+条|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]"
+    r"|[0-9]+[.．、])[\s　]*)?(?:对于?(?![标接比照外])|凡是?|针对)")
 _GIVING: Final = re.compile(rf"按|给予|予以|{_AWARDS}|发放|安排|提供")
 _CONDITION_CLOSE: Final = re.compile(r"的[，,]")  # 年销售额首次突破10亿元的，: the end of a condition
 _CONDITION_BREAK: Final = re.compile(r"[。！？!?\n…；;]")  # a condition does not reach across these
@@ -332,6 +346,7 @@ _CONDITION_WIDTH: Final = 80  # the most characters between a number and the clo
 # 增长, before most numbers). Written to start with plain characters, for the engine to skip to.
 _CAP_BEFORE: Final = re.compile(rf"(?:最高|最多|上限|最长|封顶)可?(?:{_AWARDS}|给予|获得|支持|享受|达到|达)?了?$")
 # 支持比例不超过投资额的20%, 按不超过研发费用50%的比例: the bound says of the number, the words between are its basis
+_CAPPED_LIST: Final = re.compile(r"(?:最高|最多|不超过)(?:分别)?(?:不超过)?(?:[0-9.]+[万亿]?元、)+$")
 _BOUND_BASIS: Final = re.compile(r"(?P<bound>不超过|不高于|不低于|不少于)(?:(?![达为是在到至增降提占])[^，。；、：:\d]){1,12}$")
 _CAP_OR_RATE_CUE: Final = re.compile("[不最限每顶]")  # a character that a cap, a bound or a rate needs
 _GIVING_VERBS: Final = ("给予", "予以", "提供", "发放")
@@ -342,13 +357,20 @@ _BATCH: Final = re.compile(  # or the noun closing a list: 建设甲水库、乙
 _CAPTION_TARGET: Final = re.compile(r"(?:预期)?目标$")
 _FROM_ON: Final = re.compile(r"度?(?:起|开始)")  # 自…下一年度起: where a policy starts to apply
 _FROM_ON_STARTS: Final = frozenset("度起开")
-_PER_WORDS: Final = "平方米|平米|立方米|千瓦时|平方公里|公里|公斤|吨|亩|人|户|年|月|天|日|小时|分钟|辆|台|件|斤|间夜"
+_PER_WORDS: Final = "平方米|平米|立方米|千瓦时|千瓦|平方公里|公里|公斤|吨|亩|人次|人|户|头|只|株|年|月|天|日|小时|分钟|辆|台|件|斤|间夜"
 _PER_BASE: Final = re.compile(rf"(?:每(?:{_PER_WORDS})){{1,2}}")  # 每吨1元, 每人每月补贴500元: a rate
 _PER_BASE_BEFORE: Final = re.compile(_PER_BASE.pattern + "(?P<given>补贴|补助|奖励|奖补|资助)?$")
 _PER_WORD: Final = re.compile(rf"每({_PER_WORDS})")
+_RECIPIENTS: Final = frozenset({"户", "人", "年", "月"})  # 每户每年 before a cap: who gets it and how often
+# 给予, 可申请最高, 给予每千瓦: what stands between a verb of giving and its amount when the thing given follows
+_GIVING_LEAD: Final = re.compile(
+    "(?:" + "|".join(_GIVING_VERBS) + rf"|申请|享受)(?:{_PER_BASE.pattern})?(?:最高|最多|不超过)?$")
+_PER_ITEM_BEFORE: Final = re.compile(r"按每(?P<item>[项个家台套件座所批间])[^\d，。；、]{0,6}$")  # 按每项产品5万元: 元/项
+_PER_ONE_BEFORE: Final = re.compile(r"每[^\d，。；、]{1,4}?[1一](?P<item>人次|人|名|户|家|个|吨|亩|辆|台|项)$")  # 每培训1人: 元/人
 _PER_UNIT: Final = re.compile(  # 每增加1亿元奖励10万元, 每培育1家: the base of a rate, not a quantity
     r"每(?:新增|增加|增长|提高|提升|培育|引进|认定|新建|建成|完成|实现|达到|超过|多|减少|降低|下降)?$")
 _SENTENCE_REACH: Final = re.compile(r"[^。！？!?\n…]*")  # matched forwards, or on the reversed text backwards
+_PART_REACH: Final = re.compile(r"[^。！？!?\n…；;]*")
 _CLAUSE_REACH: Final = re.compile(r"[^。！？!?\n…；;，：,:●■◆▲★]*")
 _INTENT_HEADING: Final = re.compile(r"目标|预期|力争")  # 二、主要目标: what follows is targets
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n…]")
@@ -359,6 +381,7 @@ _STILL_AHEAD: Final = dt.timedelta(days=30)
 _WHOLE_YEAR: Final = dt.timedelta(days=300)  # shorter periods get resolved to the wrong year too easily
 _THIS_YEAR: Final = frozenset({"今年", "本年", "今年度", "本年度"})
 _MOST_OF_YEAR_AHEAD: Final = dt.timedelta(days=180)  # 今年 sets targets in a document of the year's first half
+_NEARLY_OVER: Final = dt.timedelta(days=90)  # 2024年度 in a notice of November 2024 is a year reported on
 # what after 今年 names a part of the year: 今年“五一”假期, 今年春节期间, 今年国庆黄金周
 _YEAR_PART_AFTER: Final = re.compile(
     r"[“\"‘「《]|[^，。；]{0,6}?(?:假期|期间|节日|节假日|春节|元旦|国庆|中秋|端午|清明|黄金周|旺季|淡季|汛期|暑期|寒假|暑假"
@@ -387,6 +410,13 @@ _GOAL: Final = 3
 _PART: Final = 4
 _FROM_THEN: Final = re.compile(r"(?:起|开始)[，,]")  # 2023年3月起，…: a starting point, not a period
 _SUBHEADING: Final = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.．、]|[①-⑳])")
+_BASE_HEADING: Final = re.compile(  # 一、发展基础, 二、现状与面临形势, 工作基础和存在问题
+    r"\s*(?:[一二三四五六七八九十]+[、.．]\s*)?(?:发展|工作|产业|现实|总体|基本|已有)?(?:基础|现状|成效|概况|情况)"
+    r"(?:[与和及、](?:面临的?|存在的?)?(?:形势|挑战|机遇|问题|不足))*\s*")
+_QUALIFIED_END: Final = re.compile(r"的[^，。；、的\d\s]{1,6}$")  # …的企业, closing a clause: who qualifies
+_CONDITION_HEADING: Final = re.compile(  # 二、申报条件, 支持对象和条件, 三、申请条件及要求
+    r"\s*(?:[一二三四五六七八九十]+[、.．]\s*)?(?:[^，。；：\s]{1,6}?[和及与、])?(?:申报|申请|支持|认定|准入|基本|资格|享受)"
+    r"条件(?:[和及与](?:要求|标准|程序|材料))?\s*")
 _NAMED_YEAR: Final = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
 _START: Final = operator.attrgetter("start")
 _HEADING_KINDS: Final = frozenset({"heading", "sidebar_label"})
@@ -486,13 +516,17 @@ class _Reader:
         self.span_words = self._find_span_words()
         self.eligibility_starts = frozenset(d.start for d in self.dates if self._starts_eligibility(d.start, d.end))
         self.section_dates = self._find_section_dates()
+        self.planning = planning = doc.meta.genre in PLANNING_GENRES
+        # a plan's 一、发展基础 states where things stand: only a statement of intent makes a target there;
+        # a notice's 二、申报条件 says who may apply: its figures are no quantities at all
+        self.base_blocks = self._blocks_under(_BASE_HEADING) if planning else frozenset()
+        self.condition_blocks = self._blocks_under(_CONDITION_HEADING) if planning else frozenset()
         self.table_dates = self._find_table_dates()
         self.time_marks = self._find_time_marks()
         self.section_ahead = [date is not None and doc.meta.genre != "bulletin" and self._is_ahead(date)
                               for date in self.section_dates[1]]
         self.any_section_ahead = any(self.section_ahead)
-        self.condition_closes = [m.start() for m in _CONDITION_CLOSE.finditer(self.text)] \
-            if doc.meta.genre in PLANNING_GENRES else []
+        self.condition_closes = [m.start() for m in _CONDITION_CLOSE.finditer(self.text)] if planning else []
 
     # --- blocks
     def carries_intent(self, block: Block, carried: bool) -> bool:
@@ -508,7 +542,11 @@ class _Reader:
 
     def block_facts(self, block: Block, intent_carried: bool) -> list[Fact]:
         start, end = block.start, block.end
+        if start in self.condition_blocks:
+            return []
         mentions = self._mentions(start, end)
+        if self.planning and block.kind == "title":  # 人才新政30条, 十二条政策: the articles of the title's policy
+            mentions = [m for m in mentions if m.unit != "条"]
         if not mentions:
             return []
         clause_ends = [m.start() for m in _CLAUSE_END.finditer(self.text, start, end)]
@@ -542,6 +580,9 @@ class _Reader:
                     intent = intent_carried or bool(intents) and _intent_before(intents, sentence[0], mention.start,
                                                                                     self.text)
                     clause_facts.append(self._fact(mention, reading, intent, sentence, start))
+            if previous_facts and len(clause_facts) == 1 and clause_mentions[0].is_rank and readings[0] \
+                    and not readings[0].own:
+                _rank_of_rate(clause_facts[0], previous_facts[-1])
             if previous_facts and len(clause_facts) == 1 and self._reaches_only(clause[0], clause_mentions[0]):
                 passed = {id(f) for f in previous_facts if _passed_on_the_way(f, clause_facts[0])}
                 facts = [f for f in facts if id(f) not in passed]
@@ -586,14 +627,16 @@ class _Reader:
         if genre == "bulletin":
             return False
         at = match.start()
-        sentence = (self._reach(at, block[0], backwards=True), self._reach(at, block[1]))
+        # the sentence up to a semicolon: 截至5月26日…；预计6月底前还将… parts what is done from what is expected
+        sentence = (self._reach(at, block[0], backwards=True, part=True), self._reach(at, block[1], part=True))
         i = bisect.bisect_left(self.date_starts, sentence[0])
         dates = []
         while i < len(self.dates) and self.dates[i].start < sentence[1]:
             if not self._is_basis(self.dates[i]):
                 dates.append(self.dates[i])
             i += 1
-        governing = self._governing_date(at, sentence, block[0])
+        # its own dates say when; 建成后 looks ahead whatever date the sentences before name
+        governing = None if dates or match.group().endswith("后") else self._governing_date(at, sentence, block[0])
         if governing:
             dates.append(governing)
         if any(self._has_passed(date) for date in dates):
@@ -605,9 +648,11 @@ class _Reader:
         return self.today is not None and date.finish is not None and \
             dt.date.fromisoformat(date.finish) <= self.today
 
-    def _reach(self, at: int, bound: int, *, backwards: bool = False, clause: bool = False) -> int:
-        """Where the sentence (or clause) holding ``at`` starts (``backwards``) or ends, within ``bound``."""
-        pattern = _CLAUSE_REACH if clause else _SENTENCE_REACH  # always matches, if only the empty string
+    def _reach(self, at: int, bound: int, *, backwards: bool = False, clause: bool = False, part: bool = False) -> int:
+        """Where the sentence (or clause, or ``part`` up to a semicolon) holding ``at`` starts (``backwards``)
+        or ends, within ``bound``."""
+        # each always matches, if only the empty string
+        pattern = _CLAUSE_REACH if clause else _PART_REACH if part else _SENTENCE_REACH
         if backwards:
             reverse_at = self.size - at  # the reversed text read from the character before ``at``
             reach = pattern.match(self.reverse, reverse_at, self.size - bound)
@@ -686,6 +731,8 @@ class _Reader:
             return []  # 5G, PM2.5, G20
         if not unit_text and end < len(text) and text[end].isascii() and text[end].isalpha():
             return []  # 4A级; but 32家A级景区 counts
+        if unit_text and text.startswith("级", end) and unit_text not in _CLASSIFIERS:
+            return []  # 百万千瓦级机组, 10万吨级泊位: a class of size, not an amount
         if pct:
             return self._percent_words(m)
         number_start = m.start("num") if pre or neg else start
@@ -740,7 +787,8 @@ class _Reader:
                 and not (unit_text == "位" and _PLACES_MOVED.search(text, max(0, number_start - 3), number_start)) \
                 and not (numeral != "一" and unit_text in _CLASSIFIERS and self._counted_by_verb(number_start)) \
                 and not (self._counted_after_noun(number_start, m.end()) and unit_text in _CLASSIFIERS) \
-                and not (unit_text == "成" and (m.group("pre") or m.group("post"))):  # 超一成, 一成以上
+                and not (unit_text == "成" and (m.group("pre") or m.group("post"))) \
+                and numeral not in "百千":  # 超一成, 一成以上; 超千人, 近百家 (only after such a word)
             return False  # 一个, 两厂, 三个方面: too common as words to be quantities; but 建成三座, 等七项
         if unit_text == "度" and not chinese:
             return False  # 3度: degrees, not times
@@ -1093,6 +1141,8 @@ class _Reader:
             return []
         base_start, base_end = self._trim(found + 2, first.start)
         base = self.text[base_start:base_end]
+        if base and self.text.startswith(_GIVING_VERBS, found + 2) and not _GIVEN_ENDING.search(base):
+            return []  # 分别给予运营方30万元、60万元奖励: to whom, not what; the award is named after the list
         # 产值年均分别增长: the basis 年均 is no part of a name
         names_start, names_end = self._trim(clause_start, self._basis_end(clause_start, found), places=False)
         names = [(mt.start(), mt.end()) for mt in _LIST_ITEM.finditer(self.text, names_start, names_end)]
@@ -1108,6 +1158,9 @@ class _Reader:
             return counted
         if len(names) < 2:
             return []  # 增速分别高于…: one subject, read as usual
+        if self.text.endswith(_RATE_WORDS, names_start, names_end) and \
+                not any(self.text.endswith(_RATE_WORDS, s, e) for s, e in names[:-1]):
+            return [(self.text[names_start:names_end], (names_start, names_end), None)]  # GDP和工业增幅: one rate word
         lengths = [e - s for s, e in names]
         if (len(names) == count or count == 1) and min(lengths) >= 2 and (min(lengths) * 2 >= max(lengths) or all(
                 _MEASURE_HEAD.search(self.text, s, e) for s, e in names)):  # 落地率、开工率分别达到…
@@ -1182,6 +1235,9 @@ class _Reader:
             s = given.start("word")  # 对新建项目一次性奖励100万元: what is given, not to whom
         elif e > s and text[s] in _PER_EACH_STARTS and _PER_EACH.fullmatch(text, s, e):
             s = e  # 单个企业最高300万元: a cap for each one names nothing; it is said of the award before
+        if e > s and text.find("向", s, e) >= 0 and (recipient := _TO_RECIPIENT.search(text, s, e)) \
+                and recipient.end() < e:
+            s = recipient.end()  # …向广西输送[清洁电能]365亿千瓦时: what is sent, not where or how
         if e > s and _CAP_OR_RATE_CUE.search(text, max(s, e - 16), mention.number_start):
             s, e = self._without_cap_and_rate(mention, s, e)
         if mention.unit == "位" and (kind == "change" or text.find("排", s, e) >= 0):
@@ -1204,9 +1260,14 @@ class _Reader:
                 mention.value, mention.value_max = -abs(mention.value_max), -abs(mention.value)
         after_s = after_e = mention.end
         purpose = False  # 投入18亿元建设水利项目: the words after say what the money is for; the verb names it
-        if after_s < item_end and text[after_s] not in _STOPS and not rate_after:  # 1602.7亿元，: nothing counted after
+        modified = self._modified_noun(mention) if mention.unit in _CLASSIFIERS else None
+        if modified:
+            after_s, after_e = modified
+        elif after_s < item_end and text[after_s] not in _STOPS and not rate_after:  # 1602.7亿元，: nothing counted after
             after_s, after_e = self._after(after_s, item_end, mention.unit in _FREQUENCY_UNITS)
-            purpose = mention.unit in _MONEY and bool(_PURPOSE.match(text, after_s, after_e))
+            # not 亿元以上的新建项目 (a class), nor 给予500万元建设经费支持 (what is given)
+            purpose = mention.unit in _MONEY and text[mention.end] != "的" \
+                and bool(_PURPOSE.match(text, after_s, after_e)) and not _GIVEN_ENDING.search(text, after_s, after_e)
             after_e = after_s if purpose else after_e
         if not mention.unit:
             of = text.find("的", after_s, after_e)
@@ -1225,15 +1286,19 @@ class _Reader:
             after_s, after_e, has_after = caption[0], caption[1], True
             kind = "target" if caption[2] else "change" if text.endswith(_RATE_WORDS, after_s, after_e) else kind
         # 给予最高100万元奖励, ●19.5亿元 一般公共预算收入: the words after name what the amount is
+        if has_after and text.startswith(_GIVING_VERBS, after_s) and _GIVEN.fullmatch(text, after_s + 2, after_e):
+            after_s += 2  # 按100万元、50万元给予一次性奖励: the last amount, and the verb that gives it
         named_after = has_after and (caption is not None or _GIVEN.fullmatch(text, after_s, after_e) is not None)
         if not has_after and text.startswith(("、", "和", "及", "或"), mention.end) and \
-                text.endswith(_GIVING_VERBS, 0, mention.start) and \
+                (text.endswith(_GIVING_VERBS + ("按",), 0, mention.start)
+                 or _GIVING_TO.search(text, max(0, mention.start - 12), mention.start)) and \
                 (listed := _GIVEN_LIST.match(text, mention.end)):
             after_s, after_e = listed.span("word")  # the first of several amounts, the award named after the last
+            s = e  # 分别给予运营方30万元、60万元奖励: whom it is given to names no amount
             has_after = named_after = True
         if has_after and not named_after and text.startswith("的", mention.end) and \
-                _GIVING_VERB.search(text, max(0, mention.start - 2), mention.start):
-            named_after = True  # 给予最高80%的场地租金支持: what is given, with its amount before 的
+                _GIVING_LEAD.search(text, max(0, mention.start - 14), mention.start):
+            named_after = True  # 给予最高80%的场地租金支持, 给予每千瓦200元的建设补贴: what is given, its amount before 的
             if text.endswith(("支持", "扶持"), after_s + 2, after_e):
                 after_e -= 2
         elif has_after and not named_after and (
@@ -1241,6 +1306,10 @@ class _Reader:
                 _GIVING_VERB.search(text, max(0, mention.start - 2), mention.start)
                 or e > s and text.startswith("的", mention.end) and _SHARE_BEFORE.search(text, s, e)):
             named_after = True  # 给予最高100万元平台资金支持; 占全区8%的国土面积
+        if has_after and not named_after and mention.unit in _MONEY and text.startswith("的标准", mention.end) and \
+                (standard := _GIVEN_LATER.match(text, mention.end + 3)):
+            after_s, after_e = standard.span("word")  # 按中级工1500元的标准给予培训补贴
+            named_after = True
         if has_after and e <= s and not named_after and mention.unit not in _CLASSIFIERS:
             name_s, name_e = self._after(mention.end, item_end, True)  # 人均纯收入: 均 is no verb here
             if _MEASURE_HEAD.search(text, name_s, name_e):
@@ -1260,6 +1329,7 @@ class _Reader:
             indicator_span, own = the_set, True
         elif has_after and (named_after or e <= s or transitive >= 0 or mention.unit in _CLASSIFIERS
                             or text[mention.start - 1] == "了"  # 承包了2000亩[…绿化工程]: the verb's object
+                            or text[mention.start - 1] == "的" and mention.unit not in _RATIO_UNITS  # 公司的1500亩[枸杞]
                             or kind == "level" and self._after_verb_done(s, e)):  # 完成了某基地2万亩[土地]
             indicator_span, own = (after_s, after_e), True
         elif transitive > s or e > s and (transitive < 0 or purpose):
@@ -1302,6 +1372,21 @@ class _Reader:
                             continued, alone=True)
         return _Reading(indicator, indicator_span, kind, negative, basis, evidence_start, evidence_end, own,
                         continued, suffix, base)
+
+    def _modified_noun(self, mention: _Mention) -> tuple[int, int] | None:
+        """600个投资额千万元以上的新建、续建重点项目: a count of the noun after a modifier that sets a bound
+        (the figure inside it is no quantity); None if no such modifier follows."""
+        text = self.text
+        if text[mention.end:mention.end + 1] in _STOPS:
+            return None
+        modifier = _BOUNDED_MODIFIER.match(text, mention.end, self._reach(mention.end, self.size, clause=True))
+        if modifier is None:
+            return None
+        start, end = modifier.span("noun")
+        among = _AMONG_PART.search(text, start, end)
+        if among is None and text.endswith("中", start, end) and text[end:end + 1] in _STOPS:
+            return start, end - 1  # …重点项目中，已有458个开工: the set its part is counted in
+        return (start, among.start()) if among else (start, end)
 
     def _set_counted(self, start: int, mention: _Mention, previous: _Reading | None) -> tuple[int, int] | None:
         """五百强企业中已有33家: the set a part is counted in, named before 中有; or named by the count before
@@ -1348,13 +1433,20 @@ class _Reader:
         if cap and cap.start() > start:
             end = min(end, self._trim(start, cap.start())[1])
         window = max(start, mention.number_start - 12)
-        if not mention.unit or "/" in mention.unit or mention.unit in _RATIO_UNITS \
+        if not mention.unit or "/" in mention.unit or mention.unit in _RATIO_UNITS or mention.unit in _DURATIONS \
                 or text.find("每", window, mention.number_start) < 0 and not text.startswith("每", start):
             return start, end
         per = _PER_BASE_BEFORE.search(text, window, mention.number_start) \
             or _PER_BASE.match(text, start, end)
+        if per is None and (item := _PER_ITEM_BEFORE.search(text, max(0, window - 1), mention.number_start)
+                            or _PER_ONE_BEFORE.search(text, window, mention.number_start)):
+            mention.unit += "/" + _UNITS.get(item.group("item"), item.group("item"))
+            return end, end  # the words say what each amount is paid for; what is given is named after
+        bases = _PER_WORD.findall(per.group()) if per else []
+        if per and per.re is _PER_BASE and (mention.qualifier == "under" or cap) and _RECIPIENTS.issuperset(bases):
+            bases = []  # 每户每年贴息最高10万元: a cap on what each one gets in a year, not a rate
         if per:
-            mention.unit += "".join("/" + _UNITS.get(word, word) for word in _PER_WORD.findall(per.group()))
+            mention.unit += "".join("/" + _UNITS.get(word, word) for word in bases)
             if per.re is _PER_BASE_BEFORE and per.group("given"):
                 start, end = per.span("given")
             elif per.start() == start:
@@ -1374,7 +1466,7 @@ class _Reader:
         if end > start:
             return None
         given = _GIVEN_BEFORE_CLAUSE.search(text, max(0, item_start - 16), item_start)
-        return given.span("word") if given else None
+        return given.span("given") if given else None
 
     def _is_threshold(self, mention: _Mention, before: tuple[int, int], after: tuple[int, int],
                       transitive: int) -> bool:
@@ -1394,6 +1486,8 @@ class _Reader:
         text, at = self.text, mention.start
         if text.find("每", max(0, at - 3), at) >= 0 and _PER_UNIT.search(text, max(0, at - 3), at):
             return True
+        if text[mention.end:mention.end + 1].isdigit() and text.find("每", max(0, at - 5), at) >= 0 and mention.value == 1:
+            return True  # 每培训1人200元: the one the amount after it is paid for
         clause_end = self._reach(mention.end, self.size, clause=True)
         of = text.find("的", mention.end, clause_end)
         if of < 0:
@@ -1543,7 +1637,8 @@ class _Reader:
             ahead = self._is_ahead(date) if date else self.any_section_ahead and self._section_ahead(block_start)
             if ahead and not (date and _NAMED_YEAR.search(date.text)):
                 ahead = not _DONE_SO_FAR.search(self.text, sentence[0], at)  # 今年已建成: done, not set
-            kind = "target" if ahead or self._set_by_plan(mention, reading, date, sentence) else reading.kind
+            kind = "target" if ahead or block_start not in self.base_blocks and \
+                self._set_by_plan(mention, reading, date, sentence) else reading.kind
             if kind == "target" and baseline is None:
                 baseline = self._baseline(mention)
             if baseline is not None:  # 由目前的107家增至500家: where a rise starts is no target
@@ -1557,8 +1652,11 @@ class _Reader:
         qualifier = mention.qualifier
         if qualifier is None and mention.value_max is None and (
                 _CAP_BEFORE.search(self.text, max(0, mention.start - 6), mention.start)
-                or self.text.startswith("为上限", mention.end) and self.text[mention.start - 1] == "以"):
+                or self.text.startswith(("为上限", "为限"), mention.end) and self.text[mention.start - 1] == "以"):
             qualifier = "under"  # 每家企业最高奖励300万元: the cap stands before the verb of giving; 以N为上限
+        elif qualifier is None and mention.value_max is None and self.text[mention.start - 1] == "、" and \
+                _CAPPED_LIST.search(self.text, max(0, mention.start - 40), mention.start):
+            qualifier = "under"  # 分别给予最高100万元、50万元奖励: the cap before the list caps each amount
         return Fact(
             indicator=reading.indicator, value=mention.value, unit=mention.unit, kind=kind,
             start=min(reading.evidence_start, mention.number_start), end=max(reading.evidence_end, mention.number_end),
@@ -1586,7 +1684,10 @@ class _Reader:
         if self.doc.meta.genre not in PLANNING_GENRES or date is not None and self._has_passed(date):
             return False
         text, at = self.text, mention.start
-        if _PAST_MARKER.search(text, sentence[0], at):
+        past = _PAST_MARKER.search(text, sentence[0], at)
+        while past and self._names_who_qualifies(past.start(), past.end(), at):
+            past = _PAST_MARKER.search(text, past.end(), at)
+        if past:
             return False
         span = reading.indicator_span
         if span and span[0] >= mention.end:  # a counted noun after the number: is it a list's sum?
@@ -1638,7 +1739,8 @@ class _Reader:
         while i >= 0 and self.date_starts[i] >= block_start:
             date = self.dates[i]
             if date.end <= at and not self._is_basis(date) and date.start not in self.eligibility_starts and (
-                    date.start >= sentence[0] or self._opens_clause(date.start, block_start)):
+                    date.start >= sentence[0] or self._opens_clause(date.start, block_start)) \
+                    and not (self.planning and self._names_who_qualifies(date.start, date.end, at)):
                 return date
             i -= 1
         return None
@@ -1736,6 +1838,18 @@ class _Reader:
         i = bisect.bisect_left(closes, end)
         return i < len(closes) and closes[i] < number_at and not _CLAUSE_END.search(self.text, end, closes[i])
 
+    def _names_who_qualifies(self, start: int, end: int, number_at: int) -> bool:
+        """对上年度研发费用达到…的企业，按…给予奖励: words of the past in a condition, or in the clause
+        before a figure that names who qualifies, say when the condition was met, not that the figure is past."""
+        if self._in_condition(end, number_at):
+            return True
+        clause_end = self._reach(end, number_at, clause=True)
+        if clause_end >= number_at:
+            return False
+        clause_start = self._reach(start, 0, backwards=True, clause=True)
+        return _CONDITION_OPENING.match(self.text, clause_start, start) is not None \
+            or _QUALIFIED_END.search(self.text, end, clause_end) is not None  # 上年度…的企业，给予…
+
     def _find_time_marks(self) -> dict[int, int]:
         """What stands around each date and span word (by its start) that limits what it is the period of:
         a basis (比上年) or the start of a policy's term is none; see _said_of_other for the rest."""
@@ -1811,6 +1925,20 @@ class _Reader:
             dates.append(current)
         return starts or [0], dates or [None]
 
+    def _blocks_under(self, heading: re.Pattern[str]) -> frozenset[int]:
+        """The blocks (by their starts) of the sections whose heading is ``heading`` (subheadings aside)."""
+        found = []
+        inside = False
+        for block in self.doc.blocks:
+            if block.kind in _TITLE_KINDS:
+                inside = False
+            elif block.kind in _HEADING_KINDS:
+                if not _SUBHEADING.match(self.text, block.start, block.end):
+                    inside = heading.fullmatch(self.text, block.start, block.end) is not None
+            elif inside:
+                found.append(block.start)
+        return frozenset(found)
+
     def _is_ahead(self, date: DateMention | None) -> bool:
         """A figure for a period of this year or later that is still well ahead when the document was
         written cannot have been measured: it is a target (a plan for 2023 issued in April 2023)."""
@@ -1822,8 +1950,8 @@ class _Reader:
         begin, finish = dt.date.fromisoformat(date.begin), dt.date.fromisoformat(date.finish)
         if not (begin.year >= self.today.year and finish > self.today + _STILL_AHEAD and finish - begin >= _WHOLE_YEAR):
             return False
-        if named:
-            return True
+        if named:  # a year that began well before the document and ends within weeks is mostly over
+            return begin > self.today or finish - self.today > _NEARLY_OVER
         # 今年安排投资28亿元 in a report of the year's first months; not 今年“五一”假期 (a part of the year the
         # dates stage does not know), nor a bulletin's or a late news item's account of the year so far
         return (finish - self.today > _MOST_OF_YEAR_AHEAD and self.doc.meta.genre != "bulletin"
@@ -1897,6 +2025,15 @@ def _passed_on_the_way(earlier: Fact, reached: Fact) -> bool:
     return (earlier.qualifier == "over" and reached.qualifier is None
             and (earlier.indicator, earlier.unit, earlier.kind) == (reached.indicator, reached.unit, reached.kind)
             and earlier.value <= reached.value)
+
+
+def _rank_of_rate(rank: Fact, before: Fact) -> None:
+    """…增速比上半年提高1.9个百分点，居全省第二位: a rank without words of its own after a clause on the rate
+    of what it was said of ranks that rate (as 增速排在全省第三位 does)."""
+    if before.kind == "change" and before.indicator.endswith(_RATE_WORDS) and \
+            (before.indicator.startswith(rank.indicator) or before.indicator in _RATE_WORDS):
+        rank.indicator, rank.indicator_start, rank.indicator_end = \
+            before.indicator, before.indicator_start, before.indicator_end
 
 
 def _intent_before(intents: list[int], sentence_start: int, at: int, text: str) -> bool:

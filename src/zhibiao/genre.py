@@ -28,10 +28,14 @@ _BULLETIN: Final = re.compile(
 _ISSUING: Final = re.compile(r"关于(?:印发|转发|发布)[《“]?(?P<inner>.+?)[》”]?的通知")
 _BRACKETED: Final = re.compile(r"[（(][^（()）]*[）)]$")  # （2025—2027年）, （试行）, （节选）
 _PLAN: Final = re.compile(r"(?:方案|行动计划|工作计划|实施计划|三年计划|规划|纲要)$")
-_POLICY: Final = re.compile(r"(?:措施|政策|办法|意见|细则|规定|决定|通知|通告|公告|指引)$")
+# 若干举措, 申报指南, 支持制造业发展十条: a count of articles names a policy too
+_POLICY: Final = re.compile(r"(?:措施|举措|政策|办法|意见|细则|规定|决定|通知|通告|公告|指引|指南|[0-9一二三四五六七八九十]+条)$")
 # a headline that reports on a plan or a policy is news: 我市出台低空经济实施方案
 _REPORTED: Final = re.compile(r"出台|发布|公布|解读|亮出|召开|举行|获悉|印发(?!.*的通知)")
 _ARTICLE: Final = re.compile(r"\s*第[一二三四五六七八九十百]+条\s")  # 第一条 opening a block
+# 给予一次性奖励, 给予…的补助, 补贴最高…: what a policy gives
+_GIVES: Final = re.compile(r"给予[^。；\n]{0,20}?(?:奖励|补助|补贴|资助|奖补|贴息)|(?:奖励|补助|补贴|资助|奖补)[^。；\n]{0,6}?最高")
+_POLICY_BODY_CHARS: Final = 3000  # the first articles say so
 _BYLINE_KINDS: Final = frozenset({"byline", "kicker", "sidebar_label"})
 _REPORTER: Final = re.compile(r"记者|通讯员|特约撰稿")
 
@@ -61,6 +65,9 @@ def detect_genre(doc: Document) -> str | None:
         return "policy_notice"
     if any(b.kind == "kicker" for b in head):
         return "feature"  # a page piece under a kicker
+    giving = [b for b in doc.blocks if b.start < _POLICY_BODY_CHARS and _GIVES.search(text, b.start, b.end)]
+    if len(giving) >= 2:
+        return "policy_notice"  # untitled, yet its articles give awards and subsidies: a policy
     return None
 
 
