@@ -238,9 +238,14 @@ def gazetteer() -> Gazetteer:
         if len(provinces) == 1 and not (name in weak_short_forms and _words().get(name, 0) >> 2 >= 100):
             province_of[name] = provinces.pop()
     # 城区, 和平, 东方 are words before they are places, and 新建 (新建区) a verb that never sits in a name
+    # and 城东 (城东区's short form) is the east of any city
     words = (name for name in names
-             if not (len(name) <= 3 and _common(name) and name not in common_prefectures or name in _STOP_WORDS))
+             if not (len(name) <= 3 and _common(name) and name not in common_prefectures or name in _STOP_WORDS
+                     or name in _CITY_SIDES))
     return Gazetteer(_Matcher(words), names, province_of, weak_short_forms)
+
+
+_CITY_SIDES: Final = frozenset(("城东", "城西", "城南", "城北", "城中"))
 
 
 @lru_cache(maxsize=4096)
@@ -446,6 +451,22 @@ _STRATEGY_WORDS: Final = ("建设", "战略", "一体化")
 _VENUE: Final = _Rule("place", "venue", "either", 14)
 _AIRPORT: Final = _Rule("place", "airport", "either", 14)
 _STREET: Final = _Rule("place", "road", "either", 10)
+_LANDFORMS: Final = ("盆地", "高原", "沙漠", "草原", "平原", "戈壁")
+# A basin, a plateau, a desert, an archipelago or a farm with a name of its own: 四川盆地, 某某群岛, 某某农场
+_LANDFORM: Final = _Rule("place", "landmark", "landform", 12)
+# A port or a terminal that its city names: 某市港, 某市LNG接收站 (not 空港, 出港)
+_PORT: Final = _Rule("place", "venue", "port", 14)
+# A cooperative, named by its place or its brand: 某某镇某某种植专业合作社, 县供销合作社 (not 农民合作社)
+_COOPERATIVE: Final = _Rule("org", "cooperative", "either", 24, and_inside=True)
+# A family farm with a name is a business, not a place: 某某家庭农场 (河西农场 is a place)
+_FAMILY_FARM: Final = _Rule("org", "company", "brand", 16)
+# A market, a station or an estate with a place or a name of its own: 某市茶叶交易市场, 城西高铁站, 阳光小区
+# (not 农产品批发市场, 县汽车站, 老旧小区)
+_NAMED_VENUE: Final = _Rule("place", "venue", "named", 14)
+# An estate named in a word or two: 阳光小区 (not 城镇老旧小区, 沿河低洼小区: a kind of estate)
+_ESTATE: Final = _Rule("place", "venue", "estate", 12)
+# A rural complex or a small town built as a project, named: 某某田园综合体, 某某小镇 (not 特色小镇)
+_NAMED_PARK: Final = _Rule("project", "park", "named", 12)
 
 _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "股份有限公司": _COMPANY, "有限责任公司": _COMPANY, "有限公司": _COMPANY, "集团": _COMPANY,
@@ -466,9 +487,9 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "电站": _PLANT, "基地": _PLANT, "科创城": _SCIENCE_CITY, "科学城": _SCIENCE_CITY, "科技城": _SCIENCE_CITY,
     "产业园": _PARK, "工业园": _PARK, "科技园": _PARK, "创业园": _PARK, "产业基地": _PARK,
     "试点": _PROGRAMME, "试点城市": _PROGRAMME, "示范城市": _PROGRAMME, "自贸试验区": _PROGRAMME,
-    "自由贸易试验区": _PROGRAMME, "试验区": _PROGRAMME,
+    "自由贸易试验区": _PROGRAMME, "试验区": _ZONE,
     "示范区": _PROGRAMME, "先行区": _PROGRAMME, "引领区": _PROGRAMME, "先导区": _PROGRAMME,
-    "全会": _EVENT, "全体会议": _EVENT, "代表大会": _EVENT, "大会": _EVENT, "论坛": _EVENT,
+    "全会": _EVENT, "全体会议": _EVENT, "代表大会": _EVENT, "党代会": _EVENT, "大会": _EVENT, "论坛": _EVENT,
     "博览会": _EVENT, "交易会": _EVENT, "展览会": _EVENT, "洽谈会": _EVENT, "峰会": _EVENT, "年会": _EVENT,
     "推介会": _EVENT, "发布会": _EVENT, "招商会": _EVENT, "运动会": _EVENT, "仪式": _EVENT, "签约仪式": _EVENT,
     "开工仪式": _EVENT, "揭牌仪式": _EVENT, "启动仪式": _EVENT,
@@ -484,6 +505,11 @@ _SUFFIX_RULES: Final[dict[str, _Rule]] = {
     "饭店": _VENUE, "酒店": _VENUE, "宾馆": _VENUE, "会展中心": _VENUE, "会议中心": _VENUE, "体育中心": _VENUE,
     "大剧院": _VENUE,
     "大道": _STREET, "大街": _STREET,
+    **dict.fromkeys(_LANDFORMS, _LANDFORM), **dict.fromkeys(("群岛", "列岛", "农场", "林场", "牧场"), _LANDFORM),
+    "港": _PORT, "接收站": _PORT,
+    "家庭农场": _FAMILY_FARM, "卫生院": _HOSPITAL, "保健院": _HOSPITAL, "合作社": _COOPERATIVE, "联合社": _COOPERATIVE,
+    **dict.fromkeys(("交易市场", "批发市场", "专业市场", "高铁站", "火车站", "客运站", "服务区"), _NAMED_VENUE),
+    "小区": _ESTATE, "田园综合体": _NAMED_PARK, "小镇": _NAMED_PARK, "孵化园": _PARK, "物流园": _PARK, "物流园区": _AREA,
 }
 
 
@@ -503,11 +529,27 @@ _AFTER_A_DIRECTION: Final = frozenset("部角方侧向面边隅端风亚虎")
 # and the regions of several provinces named without a suffix to find them by
 _REGIONS: Final = frozenset(("长三角", "珠三角", "京津冀", "长江三角洲", "珠江三角洲", "粤港澳大湾区", "环渤海", "北部湾",
                              *_COMPASS_REGIONS))
+# and the world's continents and regions, which no suffix finds either (马来西亚 holds 西亚, 中东部 is no region)
+_WORLD_REGIONS: Final = frozenset(("亚洲", "欧洲", "非洲", "美洲", "北美洲", "南美洲", "拉丁美洲", "大洋洲", "北美", "南美", "拉美",
+                                   "东南亚", "南亚", "中亚", "西亚", "东亚", "中东", "东欧", "西欧", "北欧", "南欧",
+                                   "中东欧", "东盟", "欧盟"))
 # and the words a programme named by a quoted slogan needs, so that the pattern is searched for only when one is there
 _QUOTED_PROGRAMME_WORDS: Final = frozenset(("”行动", "”专项行动", "平台", "示范带", "示范线"))
+# and kinds of place that hold a suffix and name nothing, found whole so that the suffix is not tried (a page on
+# housing names 老旧小区 often)
+_KINDS_HOLDING_SUFFIXES: Final = ("老旧小区",)
+# and the Party's national congresses, named by their number: 党的十九大, 十八大以来, 十九大精神
+_PARTY: Final = "党的"
+_CONGRESS_AFTER: Final = frozenset("大" + word for word in ("精神", "以来", "报告", "召开", "胜利", "作出", "提出", "部署", "期间",
+                                                          "开幕", "闭幕", "强调"))
+_CONGRESS: Final = re.compile(r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九])大")
 _SUFFIXES: Final = _Matcher([*_SUFFIX_RULES, *_SHORES_AFTER, *_SHORES_BEFORE, *_FOOTHILLS, _PLACE_LIST_END,
-                             *_CENTRAL_BODIES, *_REGIONS, *_QUOTED_PROGRAMME_WORDS])
+                             *_CENTRAL_BODIES, *_REGIONS, *_WORLD_REGIONS, *_QUOTED_PROGRAMME_WORDS, _PARTY,
+                             *_CONGRESS_AFTER, *_KINDS_HOLDING_SUFFIXES])
 _SUFFIX_ENDINGS: Final = tuple(_SUFFIX_RULES)
+# The suffixes of the kinds of name that 和 may sit inside (发展和改革委员会, 某某和某某博览会)
+_SUFFIXES_OF_KIND: Final = {kind: tuple(suffix for suffix, rule in _SUFFIX_RULES.items() if rule.type == kind)
+                             for kind in ("org", "event")}
 # A project's phase follows its suffix: 改造提升项目二期
 _PHASE: Final = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
 # Jurisdictions that head an organisation or a programme by themselves: 区市场监管局, 国家…试点
@@ -574,7 +616,7 @@ _LEVELS: Final = "省市区县"
 _BODY_AFTER_LEVEL: Final = r"(?:委(?![员书副常])|政府|人大常委会|人大|政协|纪委监委|纪委)"
 # A level that heads a kind of body: 省级以上政府, 县级中心
 _LEVEL_HEAD: Final = re.compile(r"(?:国家|[省市区县乡镇村])级")
-_GENERIC_HEADS: Final = ("此次", "本次", "这次", "该", "本届", "首届", "历届", "各")
+_GENERIC_HEADS: Final = ("老旧", "此次", "本次", "这次", "该", "本届", "首届", "历届", "各", "新一届", "上一届", "下一届", "上届", "新一轮")
 
 # Local places with a one-character suffix: a street (路 街 巷, strong) or a landmark (门 碑 桥 …),
 # which needs a sign that it is a place (至, 位于, …段) unless it heads a longer name.
@@ -597,8 +639,10 @@ _TRADES: Final = ("科技", "集团", "控股", "股份", "实业", "传媒", "�
 # The trades of a city's own groups, which its pages name without the city: 燃气集团, 城投集团
 _UTILITIES: Final = frozenset(("燃气", "水务", "供水", "热力", "供热", "电力", "城投", "交投", "建投", "文旅", "旅游", "港务",
                                "公交", "地铁", "轨道", "机场", "粮食", "供销", "农垦"))
-# The rest of a list of industries: …、某某电池等领域, …、某某技术产业 (not 等行业龙头企业, nor a park, 某某产业园)
-_INDUSTRY_LIST: Final = re.compile(r"(?:、(?:(?!等)[^\s，。；：、]){2,14})*(?:等(?:领域|板块|产业(?!龙头|链主|领军|头部)|"
+# The rest of a list of industries: …、某某电池等领域, …和某某能源等新兴产业, …、某某技术产业 (not 等行业龙头企业, nor a
+# park, 某某产业园)
+_INDUSTRY_LIST: Final = re.compile(r"(?:[、和](?:(?!等)[^\s，。；：、]){2,14})*(?:等(?:战略性新兴|新兴|未来|先进|重点|特色|优势|主导|"
+                                   r"现代|高新技术)?(?:领域|板块|产业(?!龙头|链主|领军|头部)|"
                                    r"行业(?!龙头|领军|头部|企业))|(?:(?!等)[^\s，。；：、]){0,8}(?:产业|行业)"
                                    r"(?!园|基地|集团|链|联盟|协会|投资|龙头|领军|头部))")
 _TRADE_CLOSES_NAME: Final = r"(?<=[\u4e00-\u9fff]{4})(?=[，。；、,;和与等在]|共同|设立|落户|入驻|成立|签约)"
@@ -650,9 +694,10 @@ def find_entities(doc: Document) -> Document:
     anchors.update((c.start, c) for c in areas)
     named = areas + _zone_abbreviations(text, places, suffixes) + _suffix_names(text, suffixes, anchors, places_only=False)
     named += _bodies(text, places, bodies) + _brand_lists(text, trades) + _policies(text, anchors) + _routes(text, anchors)
-    named += _ministries(text, marks) + _campaigns(text) + _programmes(text, marks) + _metro_lines(text) + _phases(text)
+    named += _ministries(text, marks) + _roads(text) + _congresses(text, marks) + _campaigns(text) + _programmes(text, marks) + _metro_lines(text) + _phases(text)
     named += _listed_after_organisations(text, named) + _landmarks_named_again(text, areas)
-    named += _towns(text, places) + _towns_alone(text) + _village_groups(text, areas) + _listed_places(text, marks)
+    towns = _towns(text, places) + _towns_alone(text)
+    named += towns + _villages(text, towns + places) + _place_brands(text, places) + _village_groups(text, areas) + _listed_places(text, marks)
     chosen = _resolve_overlaps(places + locals_ + named)
     _link(chosen, text)
     _date_events(chosen, doc)
@@ -771,20 +816,109 @@ def _occurrences(text: str, word: str, start: int = 0) -> list[int]:
     return found
 
 
-def _towns_alone(text: str) -> list[_Candidate]:
-    """A town named alone where a name may start: 以某某镇为核心, 某某镇获评 (not 工业重镇, 特色小镇, 城镇化)."""
+def _place_brands(text: str, places: list[_Candidate]) -> list[_Candidate]:
+    """A company named by its place and a brand word, whose plant's phase is built: 某省某某一期建成投产, 某市某某二期开工
+    (not 某市园区二期, 某市新城一期: a place's parts)."""
     found = []
-    for at in _occurrences(text, "镇", 2):
+    for c in places:
+        phase = _PLANT_PHASE.match(text, c.end + 2) if "期" in text[c.end + 3:c.end + 4] else None
+        brand = text[c.end:c.end + 2]
+        if (phase is not None and _HAN.fullmatch(brand) and brand[-1] not in _PARTS_OF_PLACES
+                and brand not in _SUFFIX_RULES and not _division_like(brand) and not _verb(brand, 30)
+                and brand[0] not in _STOP_CHARS):
+            found.append(_Candidate("org", c.start, c.end + 2, "company"))
+    return found
+
+
+# A plant's phase and its building after a company's name: 一期建成投产, 二期开工
+_PLANT_PHASE: Final = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?(?:已|即将|正式|全面|顺利)?"
+                                 r"(?:建成|投产|开工|完工|竣工|达产|投运|开建|建设)")
+# What ends a place's part rather than a brand: 园区, 新城, 港口
+_PARTS_OF_PLACES: Final = frozenset("区园城港站场馆路桥线院楼厂镇村街湖山河江")
+
+
+def _towns_alone(text: str) -> list[_Candidate]:
+    """A town or a township named alone where a name may start: 以某某镇为核心, 某某镇获评, 在某某乡 (not 工业重镇,
+    特色小镇, 城镇化, 城乡, 乡村)."""
+    found = []
+    towns: list[tuple[int, tuple[int, ...]]] = [(at, (at - 2, at - 3)) for at in _occurrences(text, "镇", 2)]
+    # a township's name may be longer, a minority's words written in Chinese: 某某某某乡
+    towns += [(at, (at - 2, at - 3, at - 4, at - 5)) for at in _occurrences(text, "乡", 2) if not _common(text[at:at + 2], 30)]
+    for at, starts in towns:
         # 城镇, 乡镇, 重镇 end in a word; 城镇化 begins one
         if text[at + 1:at + 2] != "化" and _words().get(text[at - 1:at + 1], 0) >> 2 < 30:
-            for start in (at - 2, at - 3):
+            for start in starts:
                 name = text[start:at]
                 if (start >= 0 and _HAN.fullmatch(name) and (start == 0 or _left_boundary(text, start))
                         and name[0] not in _STOP_CHARS and not _ends_with(text, at, _STOP_WORDS)
-                        and not generic(name) and not starts_with_verb(name)):
+                        and (not generic(name) or _settlement_name(name, _in_list(text, start, at + 1),
+                                                                   _after_mark(text, start)))
+                        and not starts_with_verb(name)):
                     found.append(_Candidate("place", start, at + 1, "area"))
                     break
     return found
+
+
+def _villages(text: str, towns: list[_Candidate]) -> list[_Candidate]:
+    """A village named where a name may start or after its town or county: 某某村入选, 、某某村, 某某镇某某村 (not 农村,
+    乡村, 行政村, 示范村, 村民, 每个村)."""
+    found: list[_Candidate] = []
+    villages = _occurrences(text, "村", 2)
+    town_at_end = {c.end: c.start for c in towns} if villages else {}
+    words = _words()
+    for at in villages:
+        if (words.get(text[at - 1:at + 1], 0) >> 2 >= 30 or _common(text[at:at + 2], 30)
+                or _common(text[at - 2:at + 1], 10) or _ends_with(text, at, _STOP_WORDS)):
+            continue  # 农村, 山村; 村民, 村级; 行政村, 度假村: 村 in a word
+        for start in (at - 2, at - 3):
+            name = text[start:at]
+            if (start < 0 or name[0] in _STOP_CHARS or not _HAN.fullmatch(name)
+                    or len(name) == 3 and _common(name[1:], 1000)):
+                continue  # 既|影响村容: a word in everyday use ends no three characters' name
+            if ((start in town_at_end or start == 0 or _left_boundary(text, start)) and not starts_with_verb(name)
+                    and (not generic(name) or _settlement_name(name, _in_list(text, start, at + 1),
+                                                               start in town_at_end or _after_mark(text, start)))):
+                found.append(_Candidate("place", town_at_end.get(start, start), at + 1, "area"))
+                break
+    return found
+
+
+def _settlement_name(name: str, listed: bool, after_mark: bool) -> bool:
+    """Two common characters that name a village or a town after a mark or in a list (，石门镇; 胜利村、), not a
+    kind of one (示范村, 中心镇), a count or a time (每个村, 去年村), a jurisdiction (全县村) or a verb (壮大村)."""
+    return (len(name) == 2 and (listed or after_mark) and name not in _KINDS_OF_SETTLEMENT
+            and not _CLASSIFIER_OR_NUMBER.search(name) and (not _verb(name, 30) or listed)
+            and not _JURISDICTION.match(name) and not name.startswith(_GENERIC_HEADS))
+
+
+def _town_head(head: str) -> bool:
+    """The head opens with a town's or a township's name, which places a school or a clinic: 某某镇中心卫生院."""
+    town = _TOWN_HEAD.match(head) if head[2:3] in ("镇", "乡") else None
+    return town is not None and _settlement_name(town.group(1), True, True)
+
+
+_TOWN_HEAD: Final = re.compile(r"([\u4e00-\u9fff]{2})[镇乡](?!村)")
+
+
+def _after_mark(text: str, start: int) -> bool:
+    """A punctuation mark, or the text's start, comes right before ``start``."""
+    return start == 0 or _BOUNDARY.match(text[start - 1]) is not None
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """The name from ``start`` to ``end`` is an item of a list: 、某某村、 or 某某村等."""
+    return text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
+
+
+# Kinds of village or town in policy's words, which head no name: 示范村, 文明村, 中心镇, 建制镇, 工业强镇
+_KINDS_OF_SETTLEMENT: Final = frozenset((
+    "示范", "贫困", "重点", "文明", "美丽", "先进", "行政", "自然", "集体", "薄弱", "传统", "历史", "明星", "空心", "城中",
+    "移民", "中心", "试点", "特色", "旅游", "生态", "和美", "宜居", "样板", "搬迁", "脱贫", "边境", "民族", "红色", "富裕",
+    "名村", "名镇", "建制", "卫星", "工业", "农业", "商贸", "产业", "专业", "强镇", "小城", "乡村", "城乡", "村镇",
+    # and of community: 智慧社区, 完整社区, 城市社区
+    "智慧", "绿色", "平安", "和谐", "完整", "安全", "健康", "低碳", "数字", "美好", "城市", "农村", "居民", "街道", "新型",
+    "国际", "现代", "无疫", "文化", "学习", "书香", "老年", "友好", "服务", "网格"))
+_CLASSIFIER_OR_NUMBER: Final = re.compile("[个家项座所条批处0-9一二两三四五六七八九十百千万每各全本该此年月日]")
 
 
 def _village_groups(text: str, areas: list[_Candidate]) -> list[_Candidate]:
@@ -833,22 +967,26 @@ _LEVEL_NAMES: Final = {1: "province", 2: "prefecture", 3: "county"}
 _RANK_OF_LEVEL: Final = {name: level for level, name in _LEVEL_NAMES.items()}
 
 
-@lru_cache(maxsize=16384)
 def _full_name_inside(text: str, start: int, end: int) -> tuple[int, str] | None:
     """A division named in full (江苏省) that starts inside the match from ``start`` to ``end`` and runs past
     its end: a gazetteer match is the leftmost, so 从江苏省 first finds the county 从江."""
+    # Such a name (3 to 5 characters) ends on a level's suffix within four characters after the match: only
+    # the names ending there are looked up (a cache would not help: its key holds the text, new every page).
+    stops = [stop for stop in range(end + 1, min(end + 4, len(text)) + 1) if text[stop - 1] in _FULL_NAME_SUFFIXES]
+    if not stops:
+        return None
     names = gazetteer().names
     for at in range(start + 1, end):
-        for length in (3, 4, 5):
-            name = text[at:at + length]
-            if at + length > end and name[-1:] in _FULL_NAME_SUFFIXES and name in names:
-                return at, name
+        for stop in stops:
+            if 3 <= stop - at <= 5 and text[at:stop] in names:
+                return at, text[at:stop]
     return None
 
 
 _FULL_NAME_SUFFIXES: Final = frozenset("省市县区州盟旗")
 
 
+@lru_cache(maxsize=16384)
 def _division_at(left: str, longest: str, right: str) -> str | None:
     """The name a match of the gazetteer stands for between the two characters before it and the two
     after it: 重庆市场 holds 重庆, not 重庆市, so a shorter name at the same start is tried too."""
@@ -952,10 +1090,14 @@ def _shores(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
 
 def _regions(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
     """A region of several provinces named alone, with 地区 if it follows: 珠三角, 京津冀地区; not in a strategy
-    (京津冀一体化, 某某城市群建设)."""
+    (京津冀一体化, 某某城市群建设); a continent or a region of the world: 欧洲, 东南亚."""
     found = []
     for at, mark in marks:
-        if mark in _REGIONS:
+        if mark in _WORLD_REGIONS:
+            end = at + len(mark)
+            if text[end:end + 1] not in _AFTER_A_DIRECTION and not any(text[at - n:end] in _words() for n in (1, 2, 3)):
+                found.append(_Candidate("place", at, end, "area"))
+        elif mark in _REGIONS:
             if mark in _COMPASS_REGIONS and (text[at + 2:at + 3] in _AFTER_A_DIRECTION
                                              or at and not _left_boundary(text, at)):
                 continue
@@ -1079,8 +1221,8 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
         if (len(suffix) == 1 and _common(text[suffix_start - 1:suffix_start + 1], 50)
                 and not _known(text[suffix_start - 2:suffix_start])):
             continue  # 格局, 大厅: the suffix ends a common word (but 财政|局 follows one)
-        if (rule.type == "place" or rule.subtype in ("education", "bank")) and _suffix_opens_word(text, end):
-            continue  # 防城港|区域, 中小学|生, 酒店|业, 分行|业 (by industry): the suffix begins a longer word
+        if (rule.type == "place" or rule.subtype in ("education", "bank", "cooperative")) and _suffix_opens_word(text, end):
+            continue  # 防城港|区域, 中小学|生, 酒店|业, 分行|业 (by industry), 联合社|会资本: the suffix begins a longer word
         if rule is _FESTIVAL and _common(text[suffix_start:end + 1], 30):
             continue  # 节能, 节约: 节 begins a word
         if rule is _PLANT and (base := _base_as_place(text, suffix_start)) is not None:
@@ -1094,7 +1236,13 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
         built = (rule.type == "project" and text.startswith("建", suffix_start - 1)  # every building verb ends in 建
                  and _BUILDING.search(text, max(0, suffix_start - 3), suffix_start))
         head_end = built.start() if built else suffix_start
-        for start in _name_starts(text, head_end, rule.max_len, rule.digits, rule.and_inside, rule.holds):
+        starts = _name_starts(text, head_end, rule.max_len, rule.digits, rule.and_inside, rule.holds)
+        # last, the start after a closing bracket, when what runs on before it names nothing: （记者 某某）某市统计局
+        closing = text.rfind("）", max(0, head_end - rule.max_len), head_end)
+        if (closing >= 0 and (not starts or starts[-1] <= closing) and closing + 1 not in starts
+                and _NAME_RUN.fullmatch(text, closing + 1, head_end)):
+            starts.append(closing + 1)
+        for start in starts:
             start = _extend_over_places(division_starts.get(start, start), place_ends)
             start = _past_common_words(text, start, head_end, anchors)
             if rule is _WORK:  # 12亿元建设|某某水库: the name starts after the building
@@ -1103,6 +1251,8 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
                 start += 2  # 规划建设|某某生态产业园: building it is no part of the work's name
             if rule.type == "event" and (period := _PERIOD_PREFIX.match(text, start, head_end)):
                 start = period.end()  # 2021年第一季度市中区…签约仪式: the date is no part of the name
+            if rule.and_inside and _joins_names(text, start, head_end, rule.type):
+                continue
             if (_is_name(text, start, head_end, rule, anchors)
                     and not (built and _bare_place(text, start, head_end, anchors))):
                 if rule is _PUBLIC:
@@ -1110,6 +1260,21 @@ def _suffix_names(text: str, suffixes: list[tuple[int, str]], anchors: dict[int,
                 found.append(_Candidate(rule.type, start, end, rule.subtype))
                 break
     return found
+
+
+def _joins_names(text: str, start: int, end: int, kind: str) -> bool:
+    """The run from ``start`` holds two names of a kind that 和 joins: 某某文化节和首届某某大会, 某某公司和某某公司
+    name two, not one (发展和改革委员会 is one)."""
+    at = text.find("和", start, end)
+    while at >= 0:
+        if text.endswith(_SUFFIXES_OF_KIND[kind], start, at):
+            return True
+        at = text.find("和", at + 1, end)
+    return False
+
+
+# Characters a name runs on with, from a bracket to its suffix
+_NAME_RUN: Final = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
 def _task_start(text: str, start: int, suffix_start: int, place_ends: dict[int, int]) -> int:
@@ -1176,8 +1341,8 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
         return False  # 新建改建街道: a verb phrase, not a name; 国家级开发区: a rank of zones; 沿|河谷: along one
     if rule.type == "place" and len(head) < 4 and head in _POSITIONS and text.startswith(_ZONE_SUFFIXES, suffix_start):
         return True  # 中心工业区, 东部新区: a zone named by where it lies
-    if rule.type == "org" and "级" in head[1:3] and _LEVEL_HEAD.match(head):
-        return False  # 省级以上政府, 区级分拣中心: a level of bodies, not one body
+    if rule.type == "org" and ("级" in head[1:3] and _LEVEL_HEAD.match(head) or head in _SUFFIX_RULES):
+        return False  # 省级以上政府, 区级分拣中心: a level of bodies; 开发区管委会: a kind of zone's, not one body
     anchor = anchors.get(start)
     # a brand is judged whole when it only looks like a landmark at first (南山剑桥|国际幼儿园)
     rest = head[anchor.end - start:] if anchor and (anchor.strong or rule.needs not in ("brand", "work")) else head
@@ -1192,12 +1357,17 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
                 or _numbered_brand(head) or _invested_in(text, start) and _coined(head)
                 # a brand's park needs no place: 某某花园生态旅游产业园 (not 循环经济产业园, 跨境电商产业园)
                 or rule is _PARK and not _common(head[:2], 30) and _coined(head) and not _ranked_kind(head)
-                and not _category(head))
+                and not _category(head)
+                # a work named by what it joins: 某某直流特高压工程, 某某输水工程 (not 民生实事工程)
+                or text.startswith("工程", suffix_start) and _joins(head))
     if rule.needs == "ordinal":  # or a jurisdiction's yearly work meeting: 全市经济工作会议
         return (bool(_ORDINAL.search(head)) or head.startswith(("中央", "全国", "国务院"))
                 or head.startswith(("全省", "全市", "全区", "全县")) and head.endswith("工作"))
     if rule.needs == "any":  # 生命健康科创城, VR科创城; not 建设科技城
         return head[:2] not in _verbs() and head not in _MAKING
+    if rule.needs == "port":  # the city and nothing more, or another city: 某市港, 某甲某乙港
+        return anchor is not None and (not rest or rest in gazetteer().names
+                                       or text.startswith("接收站", suffix_start) and rest.isascii())
     if rule.needs == "placed":  # 赣州上犹抽水蓄能电站, 国网某县抽水蓄能电站; not 分布式光伏电站
         return anchor is not None or any(anchors[i].type == "place"
                                          for i in range(start + 1, suffix_start) if i in anchors)
@@ -1215,11 +1385,18 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
     if rule is _WORK:  # a bridge or a reservoir with a name of its own, in a sentence that builds it
         return proper and not starts_with_verb(head) and _being_built(text, start, suffix_start)
     if rule.needs == "brand":  # or a city's utility group named by its trade alone: 燃气集团, 水务集团
-        return (proper or rule is _COMPANY and head in _UTILITIES and text.startswith("集团", suffix_start)
-                or _registered_name(text, rest, suffix_start))
-    if rule.needs == "named":  # a place or a proper part, not a level alone (省重点实验室)
-        return anchor is not None or proper
+        return (proper or rule is _COMPANY and (head in _UTILITIES and text.startswith("集团", suffix_start)
+                                                 or _trade_name(head)) or _registered_name(text, rest, suffix_start))
+    if rule.needs == "landform":  # 四川盆地, 某某农场; not 家庭农场, 建设农场, nor 城市农场 (a word in everyday use)
+        return (anchor is not None or proper and _words().get(rest, 0) >> 2 < 1000) and not starts_with_verb(head)
+    if rule.needs == "estate":  # a place, or a short name that is no kind of thing (阳光小区; not 安置房小区)
+        return anchor is not None or proper and len(rest) <= 3 and not _common_noun(rest)
+    if rule.needs == "named":  # a place or a proper part, not a level alone (省重点实验室) nor a kind (农产品交易市场)
+        return anchor is not None or proper and not _common_noun(rest)
     anchored = anchor is not None or bool(_JURISDICTION.match(head))
+    if not anchored and text.startswith("社区", suffix_start):  # 朝阳社区、光明社区, not 智慧社区: a community's name
+        listed = _in_list(text, start, suffix_start + 2)
+        return head not in _KINDS_OF_SETTLEMENT and (proper or _settlement_name(head, listed, _after_mark(text, start)))
     if rule.needs == "festival":  # what comes before the festival's kind names it: 青岛国际|啤酒节; 国庆节 is a holiday
         kind = next((n for n in (3, 2) if len(head) >= n and head[-n:] + "节" in _words()), 0)
         # but a festival jieba knows as a proper name is one itself where it is held: 那达慕节期间
@@ -1230,7 +1407,30 @@ def _is_name(text: str, start: int, suffix_start: int, rule: _Rule, anchors: dic
         proper = len(rest) >= 2 and not generic(rest)
     if rule.needs in ("event", "festival"):  # not 隆重举行签约仪式
         return (anchored or proper or bool(_ORDINAL.search(head))) and not _ends_with(head, len(head), _STOP_WORDS)
-    return anchored or proper
+    return anchored or proper or _town_head(head)
+
+
+def _trade_name(head: str) -> bool:
+    """A company named by a brand of common words and its trade: 远航物流|集团, 江淮钢铁|有限公司 (not 国有钢铁|集团,
+    引进物流|公司)."""
+    brand, trade = head[:-2], head[-2:]
+    return (len(brand) == 2 and trade in _COMPANY_TRADES and brand not in _DESCRIPTORS and brand not in _COMPANY_TRADES
+            and not _verb(brand, 400)
+            and _HAN.fullmatch(brand) is not None and not _JURISDICTION.match(brand) and brand[0] not in _STOP_CHARS)
+
+
+# Trades a company's name ends its brand with, before 集团 or 公司
+_COMPANY_TRADES: Final = frozenset((*_TRADES, "钢铁", "水泥", "化工", "食品", "纺织", "建材", "机械", "建工", "电气", "电器",
+                                    "光电", "材料", "制药", "农业", "商贸", "贸易", "重工", "特钢", "煤业", "通信", "航运",
+                                    "陶瓷", "玻璃", "服饰", "家居", "环保", "水产", "种业", "茶业", "林业", "渔业"))
+# Words that describe a company rather than name it: 国有, 民营, 龙头
+_DESCRIPTORS: Final = frozenset(("国有", "民营", "大型", "中型", "小型", "本地", "当地", "外地", "本土", "知名", "龙头", "重点",
+                                 "骨干", "头部", "外资", "合资", "独资", "省属", "市属", "县属", "区属", "国营", "私营", "上市",
+                                 "中小", "小微", "优质", "相关", "有关", "各类", "新兴", "传统", "地方", "中央", "国内", "国外",
+                                 "境外", "海外", "全球", "世界", "其他", "同类", "下游", "上游", "配套", "领军", "链主",
+                                 "一流", "新型", "现代", "专业", "综合", "股份", "控股", "集体", "乡镇", "城投",
+                                 # and kinds of business: 快递物流公司, 电商物流集团
+                                 "快递", "电商", "冷链", "仓储", "运输", "建筑", "地产", "房产", "金融", "外贸", "跨境"))
 
 
 def _registered_name(text: str, head: str, suffix_start: int) -> bool:
@@ -1288,6 +1488,16 @@ def _local_place_word(head: str) -> bool:
     return False
 
 
+def _joins(head: str) -> bool:
+    """The head opens with two characters that make no word, each one place's, before a kind of line: 陕湖直流特高压."""
+    return (len(head) >= 4 and head[:2] not in _words() and _HAN.fullmatch(head[:2]) is not None
+            and head[2:4] in _LINES_JOINING)
+
+
+# Kinds of line named by the two places they join: power lines, pipelines, canals
+_LINES_JOINING: Final = frozenset(("直流", "交流", "特高", "输电", "输气", "输水", "引水", "调水", "管道", "铁路", "高铁", "城际"))
+
+
 def _numbered_brand(head: str) -> bool:
     """A brand's numbered work: 某某第三工业园 (not 全市第三工业园)."""
     number = _NUMBERED.search(head) if "第" in head else None
@@ -1305,7 +1515,10 @@ def _invested_in(text: str, start: int) -> bool:
 
 
 def _owned_by_company(head: str) -> bool:
-    """A company's name heads the work: 华润集团光伏组件项目 (not 企业集团, 国有公司)."""
+    """A company's name heads the work: 华润集团光伏组件项目 (not 企业集团, 国有公司), or its short name, a proper
+    name and a trade: 某某能源光伏项目."""
+    if len(head) >= 6 and head[2:4] in _TRADES and _proper(head[:2]):
+        return True
     owner = _COMPANY_HEAD.match(head) if "集团" in head or "公司" in head else None
     return owner is not None and not generic(owner.group(1))
 
@@ -1350,13 +1563,20 @@ def _brand_lists(text: str, trades: list[tuple[int, int]]) -> list[_Candidate]:
                                    and len(name) >= 4) and not _division_like(name) and not starts_with_verb(name):
                 found.append(_Candidate(kind, start, end, subtype))
     for trade, end in trades:
-        if _INDUSTRY_LIST.match(text, end):
-            continue  # 某某汽车、某某电池等领域: a list of industries, not of companies
+        if _INDUSTRY_LIST.match(text, end) or _everyday_noun(text[trade - 2:trade]):
+            continue  # 某某汽车、某某电池等领域: a list of industries, not of companies; 某某通信网络: a kind of thing
         brand_start = _nearest_start(text, end, 10, lambda brand: len(brand) >= 4 and not generic(brand[:trade - end])
                                      and not _common_noun(brand[:trade - end]))
         if brand_start is not None:
             found.append(_Candidate("org", brand_start, end, "company"))
     return found
+
+
+def _everyday_noun(word: str) -> bool:
+    """A word, not a name, used 3000 times or more: before a trade it makes a kind of thing (通信网络, 信息科技), not a
+    brand (上海医药, 紫金铜业)."""
+    value = _words().get(word, 0)
+    return not value & _PROPER and value >> 2 >= 3000
 
 
 def _ministries(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
@@ -1366,9 +1586,15 @@ def _ministries(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
     for m in _MINISTRY_END.finditer(text):
         end = m.start()
         start = next((end - n for n in _MINISTRY_LENGTHS if n <= end and text[end - n:end] in _MINISTRIES), -1)
-        if start == 0 or start > 0 and _left_boundary(text, start):
+        # after a verb too (列入商务部…), unless the ministry's name is cut out of a word (电子商务部)
+        if start == 0 or start > 0 and (_left_boundary(text, start) or not _cut_from_word(text, start)):
             found.append(_Candidate("org", start, m.end(), "government"))
     return found
+
+
+def _cut_from_word(text: str, start: int) -> bool:
+    """The characters before ``start`` and the two after it make a word: 电子|商务, 农业|农村 (not 列入|工信)."""
+    return any(text[start - n:start + 2] in _words() for n in (1, 2) if start >= n)
 
 
 def _routes(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:
@@ -1382,6 +1608,51 @@ def _routes(text: str, anchors: dict[int, _Candidate]) -> list[_Candidate]:
         start = _nearest_start(text, m.start(), 6, lambda head: len(head) >= 2 and not generic(head))
         if start is not None:
             found.append(_Candidate("project", start, m.end(), "road"))
+    return found
+
+
+def _roads(text: str) -> list[_Candidate]:
+    """A national or provincial road by its number, 318国道, G312国道; a road named by the two places it joins, each
+    by one character, 川藏公路 (two characters that make no word but a place's: not 农村公路, 干线公路)."""
+    found = []
+    if "国道" in text or "省道" in text:  # the scans for words are many times faster than the pattern's
+        found = [_Candidate("place", m.start(), m.end(), "road") for m in _NUMBERED_ROAD.finditer(text)]
+    initials = _place_initials()
+    for at in _occurrences(text, "公路", 2):
+        head = text[at - 2:at]
+        value = _words().get(head, 0)
+        if (head[0] in initials and head[1] in initials and head[0] not in _NUMERALS and (not value or value & 3 == _PLACE_NAME)
+                and not _common(text[at - 3:at - 1], 30)):
+            found.append(_Candidate("place", at - 2, at + 2, "road"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _place_initials() -> frozenset[str]:
+    """The characters that stand for a place in a name joining two (川藏, 沪杭, 成渝): a province's abbreviation or the
+    first character of a province's or a prefecture's name (通村 joins none)."""
+    divisions = (division for entries in gazetteer().names.values() for division, _ in entries)
+    return _PROVINCE_ABBREVIATIONS | frozenset(d.name[0] for d in divisions if d.level <= 2)
+
+
+_PROVINCE_ABBREVIATIONS: Final = frozenset("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵云滇藏陕秦甘陇青宁新港澳台")
+# A road's number before its kind, not part of a longer number: 318国道, G312国道, S20省道
+_NUMBERED_ROAD: Final = re.compile(r"(?<![\dA-Za-z])[GS]?\d{2,3}(?:国道|省道)")
+
+
+def _congresses(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:
+    """The Party's national congresses: 党的十九大, and without the Party's name where what follows tells it (十八大以来,
+    二十大精神; not 三大精神, 十大工程)."""
+    found = []
+    for at, mark in marks:
+        if mark == _PARTY:
+            congress = _CONGRESS.match(text, at + 2)
+            if congress is not None:
+                found.append(_Candidate("event", at, congress.end(), "meeting"))
+        elif mark in _CONGRESS_AFTER:
+            start = next((at - n for n in (3, 2) if at >= n and _CONGRESS.fullmatch(text, at - n, at + 1)), -1)
+            if start >= 0 and text[start - 1:start] not in _NUMERALS and text[start - 2:start] != _PARTY:
+                found.append(_Candidate("event", start, at + 1, "meeting"))
     return found
 
 
@@ -1429,13 +1700,16 @@ def _phases(text: str) -> list[_Candidate]:
 
 
 def _landmarks_named_again(text: str, areas: list[_Candidate]) -> list[_Candidate]:
-    """A landmark that names a park or a scenic area is a place alone too: 玄武湖 beside 玄武湖公园."""
+    """A landmark that names a park or a scenic area is a place alone too: 玄武湖 beside 玄武湖公园; so is the name
+    of a basin, a plateau or a desert that jieba knows: 塔克拉玛干 beside 塔克拉玛干沙漠."""
     heads = set()
     for c in areas:
         name = text[c.start:c.end]
         cut = next((i for i in range(len(name) - 2, 1, -1) if name[i - 1] in _LANDMARK_CHARS), 0)
         if cut and name[cut:] in _SUFFIX_RULES and not _common(name[:cut]):
             heads.add(name[:cut])
+        elif c.subtype == "landmark" and name[-2:] in _LANDFORMS and len(name) >= 5 and _proper(name[:-2]):
+            heads.add(name[:-2])
     found = []
     for head in heads:  # the park's own mention holds its head too: the longer name wins it
         found += [_Candidate("place", at, at + len(head), "landmark") for at in _occurrences(text, head)
