@@ -21,7 +21,7 @@ from zhibiao.read import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
-# The blind set kept apart from the corpus (tests/holdout/README.md): annotated by the same rules.
+# The blind sets kept apart from the corpus (tests/holdout/README.md): annotated by the same rules.
 HOLDOUT_FILES = sorted((GOLD_DIR.parent / "holdout").glob("*.json"))
 DOC_KEYS = {"id", "genre", "doc_date", "place", "source_urls", "blocks", "facts", "entities", "goals"}
 FACT_KEYS = {"indicator", "value", "unit", "kind", "qualifier", "period", "evidence"}
