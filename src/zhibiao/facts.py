@@ -38,7 +38,7 @@ _UNITS: Final = {
     "公里": "公里", "千米": "千米", "吨": "吨", "噸": "吨", "千克": "千克", "公斤": "公斤", "斤": "斤",
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "标准箱": "标准箱", "标箱": "标准箱", "TEU": "标准箱", "吨标准煤": "吨标准煤", "微克/立方米": "微克/立方米",
-    "天": "天", "个工作日": "个工作日", "工作日": "个工作日", "亩次": "亩次", "轮": "轮", "个月": "个月", "年": "年",
+    "天": "天", "个工作日": "个工作日", "工作日": "个工作日", "亩次": "亩次", "轮": "轮", "个月": "个月", "个季度": "个季度", "年": "年",
     "小时": "小时", "岁": "岁", "兆": "兆", "℃": "℃", "摄氏度": "℃", "间夜": "间夜",
     "个位次": "名", "位次": "名",  # 上升9个位次: places in a ranking
 }
@@ -58,7 +58,7 @@ _UNIT: Final = "(?:" + "|".join(
     for w in sorted(_UNITS, key=len, reverse=True)) + "|[A-Za-z]{2,7}(?![A-Za-z0-9])" + ")" + _PER  # 20MW, 10Gbps
 _CLASSIFIERS: Final = frozenset("个家项所座栋幢套间张台辆艘架条处件场名位批种类只头株棵篇块部支宗笔例份册户")
 _SINGLE_CHINESE_UNITS: Final = frozenset({"次", "度", "年", "成", "倍", "个百分点", "家", "所", "座"})
-_TIME_UNITS: Final = frozenset({"年", "个月"})  # durations count only after 连续: 连续四年, not 五年规划
+_TIME_UNITS: Final = frozenset({"年", "个月", "个季度"})  # durations count only after 连续: 连续四年, not 五年规划
 _DURATION_BOUND: Final = re.compile(r"(?:不超过|不少于|不低于|至少|最长|最短|期限为?|期为)$")  # or a bound: 不超过三年
 _DURATION_BOUND_ENDINGS: Final = frozenset("过于少长短限为")
 _MEETING: Final = re.compile(r"(?:全体)?(?:全会|会议|常委会|代表大会|党代会|人代会|大会|集体学习)")
@@ -92,7 +92,7 @@ _NEGATIVE_SIGNS: Final = frozenset("-−－")
 _QUANTITY_LEADS: Final = frozenset(_NEGATIVE_SIGNS | {"了"} | set(_PRE_WORDS_BY_ENDING))  # what may stand before one
 # what may follow the first run of numeral characters in a quantity: a unit, a scale word, 多/余, a
 # decimal point or separator, a range or list separator, a space
-_ARABIC_CHECKED_UNITS: Final = frozenset({"度", "次", "年", "个月"})  # the units _unit_fits may refuse after 0-9
+_ARABIC_CHECKED_UNITS: Final = frozenset({"度", "次", "年", "个月", "个季度"})  # the units _unit_fits may refuse after 0-9
 _CONTINUES: Final = "".join(sorted(set("".join(_UNITS) + "万萬亿億多余点.．,分之至到—–-~～－、和及与或 \u3000"
                                       + string.ascii_letters)))  # 20MW
 # a whole run of numeral characters that one of those follows (or that ends the block); written to
@@ -125,6 +125,10 @@ _RANK_ANCHOR: Final = re.compile(
 _AMONG: Final = re.compile(r"在(?P<among>[^，。；、]{1,16}?)(?:中|内|之中|当中)(?:[位名]?[列居])$")
 _AMONG_BEFORE: Final = re.compile(r"在(?P<among>[^，。；、在]{1,16}?)(?:中|内|之中|当中)$")
 _SCOPE_PHRASE: Final = re.compile(r"在[^，。；、在]{1,20}?(?P<among>中|内|之中|当中|范围内)?$")  # 在全省各市中
+_PROGRESS: Final = re.compile(r"(?P<words>完成(?:全年|年度|年初)?(?:目标任务|目标|计划|任务))的?$")  # 完成年度计划的68.5%
+_SHARE_ALONE: Final = frozenset({"比重", "占比"})  # …，比重较上年提高3.4个百分点: the share just named
+_SHARE_WORD: Final = re.compile(r"占|比重|份额")  # 占全市的比重, 占比: a share of what was named
+_DURATION_TAIL: Final = re.compile(r"(?:连续第?)?[0-9一二三四五六七八九十]{1,7}(?:年|个月|个季度)$")  # …，连续5个月位居第一
 _RANKED_LIST: Final = re.compile(r"在(?P<list>[^，。；]{2,40}?(?:榜单|排行榜|榜|名单|排名|评价|评选|评比))[中上][，,]$")
 _LIST_TAIL: Final = re.compile(r"[0-9一二三四五六七八九十百千]+强|[（(]|榜单|排行榜|名单|排名|评价|评选|评比")
 _RANKED_BEFORE: Final = re.compile(r"排名[^，。；]{0,12}[，,]$")  # a clause before that ranks
@@ -142,7 +146,7 @@ _RANK_SCOPE: Final = re.compile(
     r"|主城都市区|主城区)$")
 
 # --- what a number's clause says about it
-_CHANGE_VERBS: Final = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "净增", "(?<![新净])增", "涨",
+_CHANGE_VERBS: Final = ("增长", "增加", "提高", "提升", "上升", "上涨", "多增", "少增", "多减", "少减", "净增", "新增", "(?<![新净])增", "涨",
                  "扩大", "下降", "减少", "降低", "回落", "下跌", "下滑", "减", "降", "缩小", "收窄", "缩减", "加快", "放缓",
                  "减缓", "回升", "提速", "前移", "后移", "前进", "后退", "增長", "減少", "上漲", "擴大", "縮小", "減", "漲")  # and traditional forms
 _CHANGE_TAIL: Final = re.compile(
@@ -153,7 +157,8 @@ _COMPARE_CUE: Final = re.compile(r"于|出|领先|落后")
 _COMPARE_TAIL: Final = re.compile(
     r"(?P<verb>(?<!不)高于|(?<!不)低于|快于|慢于|高出|超出|领先|落后|优于)(?P<scope>[^，。；\d]{0,12}?)(?:平均水平|平均)?$")
 _COMPARE_BY: Final = re.compile(
-    r"(?P<basis>(?:比|较)(?P<scope>[^，。；、\d比较]{1,12}?)(?:平均水平|平均)?)(?P<verb>高出|高|低|快|慢|多|少)$")
+    r"(?P<basis>(?:比|较)(?P<scope>[^，。；、\d比较]{1,12}?(?:、[^，。；、\d比较]{1,8}?)*)(?:平均水平|平均)?)(?:分别|均)?"
+    r"(?P<verb>高出|高|低|快|慢|多|少)$")  # 比全国、全省分别高0.8和0.5个百分点
 _SHARE: Final = re.compile(r"占(?!地(?!区)|用|有|据|领)")  # 占GDP的, 占比: a share of the indicator before; not 占地
 _PULL: Final = re.compile(r"拉动[^，。；\d]{0,12}?增长$")  # 拉动经济增长1.2个百分点: a contribution
 _BOUND_WORDS: Final = frozenset({"超过", "超出", "超", "逾", "突破", "不足", "不到", "不少于", "不低于", "不高于", "不超过", "至少",
@@ -217,10 +222,12 @@ _RIGHT_WORDS: Final = (
     "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "减少到", "降低到", "回落到", "增至", "升至",
     "降至", "提高至", "提升至", "上升至", "扩大至", "下降至", "减少至", "降低至", "回落至", "突破", "跃升至", "跃升到",
     "攀升至", "刷新至", "压缩到", "压缩至", "缩短到", "缩短至", "压减到", "压减至", "调整为", "调整到", "调整至", "调为",
-    "变为", "高达", "长达", "多达", "仅", "以", "在", "于", "按")  # 补贴标准按0.8倍: by, not part of the name
+    "变为", "高达", "长达", "多达", "仅", "以", "在", "于", "按",  # 补贴标准按0.8倍: by, not part of the name
+    "按可比价格计算", "按可比价计算", "按不变价格计算", "按可比口径计算", "当月",  # how or when it is counted
+    "保持", "有望", "可望")  # 经济将保持6%左右的增长, 接待游客有望突破…: a forecast's verbs
 _RIGHT_TRIM: Final = re.compile(
     r"(?:\]\d{1,8}\["  # [12]: a note marker
-    r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年
+    r"|(?:年|次|届)[0-9一二三四五六七八九十]{1,6}第续连|(?:年|次|届|月个|度季个)[0-9一二三四五六七八九十]{1,7}续连"  # 连续第十二年, 连续5个月
     rf"|{_reversed_words(_RIGHT_WORDS)}|了|过(?={_reversed_words(_RIGHT_WORDS)})|能(?![产动效节储耗体性智赋电热风光核功技职潜势机])"  # not 产能, 电能
     r"|同(?![合共协相认陪连如不会])|要(?![主需重只必紧摘纪提首])|却(?!冷)"  # 支持比例同为, 产量要达到, 增速却; not 合同, 重要, 冷却
     r"|[\s、，,：:“”‘’\"'（(])+")
@@ -280,9 +287,9 @@ _GIVEN_ENDINGS: Final = frozenset("励助贴补偿息金")  # the last character
 _MILESTONE: Final = re.compile(r"大关|关口|台阶|门槛|规模|水平")  # 跨过2000亿元关口: no noun is counted
 _AFTER_EDGE: Final = re.compile(r"^(?:不等的|的|[“”‘’\"'《》])+|[“”‘’\"'《》]+$")
 _DURATIONS: Final = frozenset({"小时", "天", "个工作日"})  # 每天光照10小时: a duration, with 每天 its period
-_FREQUENCY_UNITS: Final = frozenset({"次", "年", "个月"})
+_FREQUENCY_UNITS: Final = frozenset({"次", "年", "个月", "个季度"})
 _RESPECTIVELY: Final = re.compile(r"分别|依次")
-_RESPECTIVE_VERB: Final = re.compile(r"(?:增长|增加|下降|减少|提高|上升|为|是|达到?)了?")
+_RESPECTIVE_VERB: Final = re.compile(r"(?:(?:比|较)[^，。；、]{1,12}?)?(?:增长|增加|下降|减少|提高|上升|加快|回落|提升|为|是|达到?)了?")  # 分别比上半年加快
 # 游客人次首次突破千万大关，达到1012万人次: a clause that is only a verb of reaching before its number
 # is said of the subject of the clause before, which cuts that subject off where its predicate begins
 _TOTAL: Final = "总量"
@@ -583,6 +590,9 @@ class _Reader:
             if previous_facts and len(clause_facts) == 1 and clause_mentions[0].is_rank and readings[0] \
                     and not readings[0].own:
                 _rank_of_rate(clause_facts[0], previous_facts[-1])
+            if previous_facts and len(clause_facts) == 1 and readings[0] and \
+                    (not readings[0].own or clause_facts[0].indicator in _SHARE_ALONE):
+                _change_of_share(clause_facts[0], previous_facts[-1])
             if previous_facts and len(clause_facts) == 1 and self._reaches_only(clause[0], clause_mentions[0]):
                 passed = {id(f) for f in previous_facts if _passed_on_the_way(f, clause_facts[0])}
                 facts = [f for f in facts if id(f) not in passed]
@@ -849,6 +859,9 @@ class _Reader:
         before names it); a place alone ranks in the list named just before (在…榜单中，X县位列第86位)."""
         text = self.text
         s, e = self._own_words(*self._trim(item_start, lead))
+        duration = _DURATION_TAIL.search(text, s, e)
+        if duration:  # a duration is no subject: what ranks is named before it, or in the clause before
+            s, e = self._trim(s, duration.start()) if duration.start() > s else (s, s)
         scope = _SCOPE_PHRASE.search(text, s, e)
         if scope and (scope.group("among") or self.place_at.get(scope.start() + 1) == e
                       or _RANK_SCOPE.fullmatch(text, scope.start() + 1, e)):
@@ -922,14 +935,17 @@ class _Reader:
         # after 接待游客…，实现旅游收入…，分别增长a和b they take the sentence's last ones
         mapped = False
         if len(mentions) > 1:
-            count = sum(1 for m in mentions if not m.is_rank)
+            ranks_only = all(m.is_rank for m in mentions)  # 增速分别居全省第3位和第1位: a rank for each
+            count = len(mentions) if ranks_only else sum(1 for m in mentions if not m.is_rank)
             if 1 < count != len(group) and count <= len(said) and \
-                    self._respectively_alone(clause_start, mentions[0].start):
+                    self._respectively_alone(clause_start, mentions[0].start, ranks_only):
                 group = said[-count:]
             mapped = 1 < len(group) == count
         carried = 0
         for i, mention in enumerate(mentions):
             previous = readings[-1] if readings else None
+            if previous is not None and mention.is_rank and mentions[i - 1].unit in _FREQUENCY_UNITS:
+                previous = readings[-2] if len(readings) > 1 else None  # 连续5年位居第一: not a rank of the years
             item_start = rank_consumed if mention.is_rank else consumed
             item_end = mentions[i + 1].start if i + 1 < len(mentions) else clause_end
             if mention.unit in _FREQUENCY_UNITS:
@@ -1065,10 +1081,12 @@ class _Reader:
         """A clause that is only a verb of reaching and its number: …，达到108.6亿元."""
         return bool(_REACH_HEAD.fullmatch(self.text[clause_start:mention.number_start].strip(" \u3000")))
 
-    def _respectively_alone(self, start: int, end: int) -> bool:
-        """A clause that is only 分别增长 (or 分别为): its values belong to subjects named before it."""
+    def _respectively_alone(self, start: int, end: int, ranks: bool = False) -> bool:
+        """A clause that is only 分别增长 (or 分别为, or 分别 before ranks): its values belong to subjects named
+        before it."""
         respectively = _RESPECTIVELY.search(self.text, start, end)
-        if not respectively or not _RESPECTIVE_VERB.fullmatch(self.text, respectively.end(), end):
+        if not respectively or not (ranks and respectively.end() == end
+                                    or _RESPECTIVE_VERB.fullmatch(self.text, respectively.end(), end)):
             return False
         words_start, words_end = self._trim(start, respectively.start())
         return words_start >= words_end or self._basis_end(words_start, words_end) == words_start \
@@ -1139,6 +1157,9 @@ class _Reader:
         found = max(self.text.rfind("分别", clause_start, first.start), self.text.rfind("依次", clause_start, first.start))
         if found < 0:
             return []
+        compared = _COMPARE_BY.search(self.text, clause_start, first.start)
+        if compared and compared.start() < found:
+            return []  # 比全国、全省分别高…: the list is of places compared with, the subject is named before
         base_start, base_end = self._trim(found + 2, first.start)
         base = self.text[base_start:base_end]
         if base and self.text.startswith(_GIVING_VERBS, found + 2) and not _GIVEN_ENDING.search(base):
@@ -1214,7 +1235,8 @@ class _Reader:
                 negative = compare.group("verb") in _NEGATIVE
                 before_end = tail_start = head_start + compare.start()
             elif change and (change.group("verb") or (change.group("basis") or "").endswith(_BARE_BASES)) \
-                    and (change.group("verb") != "净增" or change.group("basis")):  # 比上年末净增; 净增就业岗位 counts
+                    and (change.group("verb") not in ("净增", "新增") or change.group("basis")):  # 比上年末净增, 较年初新增;
+                # 净增就业岗位 and 新增市场主体 count
                 kind, basis = "change", change.group("basis")
                 negative = (change.group("verb") or "") in _NEGATIVE
                 before_end = tail_start = head_start + change.start()
@@ -1243,13 +1265,17 @@ class _Reader:
         if mention.unit == "位" and (kind == "change" or text.find("排", s, e) >= 0):
             mention.unit = "名"  # 排名上升4位, 比上年前移一位: places in a ranking
         said_of_before = False  # 增速, 占GDP的: words said of the indicator of the clause before
+        progress = _PROGRESS.search(text, max(item_start, mention.start - 12), mention.start) \
+            if mention.unit == "%" and text.find("完成", max(item_start, mention.start - 12), mention.start) >= 0 else None
+        if progress:  # 完成全年目标任务的72.6%: the progress of what was named before
+            s, e = progress.span("words")
         if e > s:
             rate = text.endswith(_RATE_WORDS, max(s, e - 4), e)
             if rate and kind == "level" and mention.unit not in _FREQUENCY_UNITS:  # 增速连续三年居前: years
                 kind = "change"
                 negative = negative or text.endswith("降幅", s, e)
             said_of_before = bool(rate and _RATE_ALONE.fullmatch(text, s, e)
-                                  or text.startswith("占", s) and _SHARE.match(text, s, e))
+                                  or text.startswith("占", s) and _SHARE.match(text, s, e) or progress is not None)
         if mention.unit == "个百分点" and kind == "level" and previous and previous.kind == "change":
             kind, basis = "change", previous.basis
         if basis:
@@ -2036,6 +2062,17 @@ def _rank_of_rate(rank: Fact, before: Fact) -> None:
             before.indicator, before.indicator_start, before.indicator_end
 
 
+def _change_of_share(change: Fact, before: Fact) -> None:
+    """…增长15.2%，占全市的比重为18.7%，同比提高2.1个百分点: points without words of their own (or with 比重
+    alone) after a share are a change of the share, not of what it is a share of."""
+    if change.kind == "change" and change.unit == "个百分点" and before.kind == "level" and before.unit == "%" \
+            and len(before.indicator) > len(change.indicator) and _SHARE_WORD.search(before.indicator) \
+            and (change.indicator in _SHARE_ALONE or before.indicator.startswith(change.indicator)
+                 and _SHARE_WORD.search(before.indicator, len(change.indicator))):
+        change.indicator, change.indicator_start, change.indicator_end = \
+            before.indicator, before.indicator_start, before.indicator_end
+
+
 def _intent_before(intents: list[int], sentence_start: int, at: int, text: str) -> bool:
     """Whether intent is stated in the sentence before ``at`` and no clause since reports what is done:
     计划完成投资67亿元，1—10月已完成投资51亿元 (the second figure is reported)."""
@@ -2048,7 +2085,8 @@ def _lend_units(quantities: list[_Mention], text: str) -> None:
     every item the closing qualifier word of the last (30、55微克/立方米以内)."""
     for i in range(len(quantities) - 2, -1, -1):
         current, following = quantities[i], quantities[i + 1]
-        lends_qualifier = current.qualifier is None and following.qualifier is not None and current.value_max is None
+        lends_qualifier = current.qualifier is None and following.qualifier is not None and current.value_max is None \
+            and (current.bare or current.unit == following.unit)  # 项目3个、10亿元以上项目: a new item's threshold
         lends_unit = (current.bare or current.unit == "个") and following.unit
         if not (lends_qualifier or lends_unit) \
                 or text[current.end:following.start].strip() not in ("、", "和", "及", "与", "或"):
