@@ -506,11 +506,14 @@ class _Reader:
         self.size = len(doc.text)
         self.dates = sorted(doc.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
+        self.date_ends = [d.end for d in self.dates]  # read per fact: a DateMention's attributes cost a lookup
         self.date_at = {d.start: d.end for d in self.dates}
         self.date_end = {d.end: d.start for d in self.dates}
         places = [e for e in doc.entities if e.type == "place"]
         self.places = sorted(places, key=lambda e: e.start)
         self.place_starts = [e.start for e in self.places]
+        self.place_ends = [e.end for e in self.places]
+        self.doc_place = doc.meta.place
         self.place_at = {e.start: e.end for e in self.places}
         try:
             self.today = dt.date.fromisoformat(doc.meta.date) if doc.meta.date else None
@@ -1530,7 +1533,7 @@ class _Reader:
         """会期1天及以上、…的境内会议，按…给予奖补: in a policy, a bound figure before 的 and the noun it defines
         says who qualifies when what is given follows, in its clause or the next; not a count a verb
         sets (建成10个以上的示范基地，…)."""
-        if self.doc.meta.genre not in PLANNING_GENRES or self._transitive_start(max(0, at - _TAIL_WIDTH), at) >= 0:
+        if not self.planning or self._transitive_start(max(0, at - _TAIL_WIDTH), at) >= 0:
             return False
         reach = self._reach(clause_end + 1, self.size, clause=True) \
             if self.text[clause_end:clause_end + 1] in "，," else clause_end
@@ -1707,7 +1710,7 @@ class _Reader:
         """In a plan or a policy a figure the document sets is a target (布设起降点20个, 给予最高100万元奖励,
         不少于600亩); not what it says of the past (2024年全市…, 目前已建成…), nor a count that sums up
         the list before it (围绕A、B和C3个重点赛道)."""
-        if self.doc.meta.genre not in PLANNING_GENRES or date is not None and self._has_passed(date):
+        if not self.planning or date is not None and self._has_passed(date):
             return False
         text, at = self.text, mention.start
         past = _PAST_MARKER.search(text, sentence[0], at)
@@ -1734,7 +1737,7 @@ class _Reader:
         """The last statement of intent before ``at`` in the sentence that names a deadline's year."""
         last = None
         for match in _INTENT.finditer(self.text, sentence[0], at):
-            if match.group("by") or match.group("until") or match.group("before"):
+            if match.lastindex is not None:  # only the deadlines (by, until, before) have groups
                 last = match
         return last
 
@@ -1761,13 +1764,15 @@ class _Reader:
     def _governing_date(self, at: int, sentence: tuple[int, int], block_start: int) -> DateMention | None:
         """The date expression governing a fact whose evidence starts at ``at``: the last one before it in
         its sentence, else one opening a clause of an earlier sentence in the block."""
-        i = bisect.bisect_left(self.date_starts, at) - 1
-        while i >= 0 and self.date_starts[i] >= block_start:
-            date = self.dates[i]
-            if date.end <= at and not self._is_basis(date) and date.start not in self.eligibility_starts and (
-                    date.start >= sentence[0] or self._opens_clause(date.start, block_start)) \
-                    and not (self.planning and self._names_who_qualifies(date.start, date.end, at)):
-                return date
+        starts, ends = self.date_starts, self.date_ends
+        i = bisect.bisect_left(starts, at) - 1
+        while i >= 0 and starts[i] >= block_start:
+            start, end = starts[i], ends[i]
+            if end <= at and start not in self.eligibility_starts:
+                date = self.dates[i]
+                if not self._is_basis(date) and (start >= sentence[0] or self._opens_clause(start, block_start)) \
+                        and not (self.planning and self._names_who_qualifies(start, end, at)):
+                    return date
             i -= 1
         return None
 
@@ -1816,7 +1821,7 @@ class _Reader:
         """The last date or span word between ``block_start`` and ``end`` that governs a figure at ``end`` (see
         _time_before), the dates and the span words walked back together. A date inside the evidence (比上年增长)
         is not taken unless a change starts at it (由2020年的612亿元); a span word is (公司全年设备投入230万元)."""
-        text, dates, date_starts = self.text, self.dates, self.date_starts
+        text, dates, date_starts, date_ends = self.text, self.dates, self.date_starts, self.date_ends
         starts, ends = self.span_words
         marks, closes = self.time_marks, self.condition_closes
         i = bisect.bisect_left(date_starts, end) - 1
@@ -1828,7 +1833,7 @@ class _Reader:
                 k -= 1
             else:
                 date = dates[i]
-                start, stop = date.start, date.end
+                start, stop = date_starts[i], date_ends[i]
                 i -= 1
             if start < block_start:
                 return None
@@ -1908,7 +1913,17 @@ class _Reader:
     def _find_span_words(self) -> tuple[list[int], list[int]]:
         """Where the span words of the text (全年, 五年来, 每年, 年内, 同期, 春节假期) start and end."""
         text = self.text
-        found = [m.span() for m in _SPAN_WORD.finditer(text)]
+        found = []
+        # each span word holds one 年, at most 4 characters in and 2 before its end: searching only around
+        # each 年 finds what a scan of the whole text finds, without testing every character
+        searched = 0
+        year = text.find("年")
+        while year >= 0:
+            match = _SPAN_WORD.search(text, max(searched, year - 4), year + 3)
+            if match:
+                found.append(match.span())
+                searched = match.end()
+            year = text.find("年", max(year + 1, searched))
         for word in _SPAN_LITERALS:
             at = text.find(word)
             while at >= 0:
@@ -1996,11 +2011,10 @@ class _Reader:
 
     def _place(self, at: int, sentence: tuple[int, int]) -> str | None:
         i = bisect.bisect_left(self.place_starts, at) - 1
-        if i >= 0:
+        if i >= 0 and self.place_starts[i] >= sentence[0] and self.place_ends[i] <= at:
             place = self.places[i]
-            if place.start >= sentence[0] and place.end <= at:
-                return place.canonical or place.text
-        return self.doc.meta.place
+            return place.canonical or place.text
+        return self.doc_place
 
 
 def _standing_alone(reading: _Reading, text: str) -> _Reading:
