@@ -323,7 +323,8 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
         # a character's code, not the character: compiled, it is read without making a string
         code = ord(text[i - 1])
         flag = flags[code - _CJK_FIRST] if _CJK_FIRST <= code <= _CJK_LAST else _LOOK_CLOSELY
-        if not flag & _LOOK_CLOSELY and not (flag & _ENDS_STOP_WORD and _stop_word_ends(text, i)):
+        stop_word_ends = bool(flag & _ENDS_STOP_WORD) and _stop_word_ends(text, i)  # tested here and below
+        if not flag & _LOOK_CLOSELY and not stop_word_ends:
             # most characters: the run goes on, and a name may start after a verb that ends here
             if i < end and flag & _ENDS_VERB and text[i - 2:i] in verbs and not _splits_name(text, i):
                 starts.append(i)
@@ -339,8 +340,7 @@ def _name_starts(text: str, end: int, max_len: int, digits: bool = False, and_in
         depth += (char in "）)") - (char in "（(")
         name_char = (_CJK_FIRST <= code <= _CJK_LAST or char in _NAME_MARKS
                      or char.isascii() and (char.isalpha() or char.isdigit() and (digits or _in_code(text, i))))
-        if depth < 0 or not name_char or (flag & _ENDS_STOP_WORD and _stop_word_ends(text, i)
-                                          and not _inside_longer_word(text, i)
+        if depth < 0 or not name_char or (stop_word_ends and not _inside_longer_word(text, i)
                                           and not (holds and text.startswith(holds, i))):
             break  # but an event's name holds its projects: 某区重点项目推介会
         if char == "和" and not and_inside and not _splits_name(text, i):
@@ -627,8 +627,16 @@ _NUMBERED_STREET: Final = re.compile(f"[\u4e00-\u9fff]{{2,3}}[{_STREET_ORDINALS}
 _HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _PLACE_BEFORE: Final = frozenset(("位于", "地处", "坐落于", "途经", "经过", "前往", "来到", "走进", "登上", "漫步", "至", "到",
                            "从", "自", "在", "赴"))
+_STOP_OR_PLACE_WORDS: Final = _STOP_WORDS | _PLACE_BEFORE  # one look up where either ends a name's left side
 _PLACE_AFTER: Final = ("至", "到", "段", "一带", "周边", "附近", "片区", "沿线", "脚下", "商圈", "区域", "等景区", "等景点")
-_BOUNDARY: Final = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _boundary(char: str) -> bool:
+    """Neither a Chinese character nor an ASCII letter or digit: a mark, a space or a line break."""
+    code = ord(char)  # compiled, a code's range costs less than a regular expression's match
+    return not (_CJK_FIRST <= code <= _CJK_LAST or char.isascii() and char.isalnum())
+
+
 # (not a list of fields: 物流、金融服务等领域招引项目; nor of places: 某甲、某乙等地考察项目, but 等地产企业 is one)
 _LIST_HEAD: Final = re.compile(r"等(?!地(?!产))[“”\"]?(?:(?!领域|行业|方面)[^\s，。；：、]){0,6}?(?:企业|公司|集团|品牌|机构|龙头|(项目))")
 _LIST_ITEMS: Final = re.compile(r"(?:[^\s，。；：、“”‘’（）()《》！？]{2,14}、)+[^\s，。；：、“”‘’（）()《》！？]{2,14}$")
@@ -902,7 +910,7 @@ _TOWN_HEAD: Final = re.compile(r"([\u4e00-\u9fff]{2})[镇乡](?!村)")
 
 def _after_mark(text: str, start: int) -> bool:
     """A punctuation mark, or the text's start, comes right before ``start``."""
-    return start == 0 or _BOUNDARY.match(text[start - 1]) is not None
+    return start == 0 or _boundary(text[start - 1])
 
 
 def _in_list(text: str, start: int, end: int) -> bool:
@@ -972,9 +980,9 @@ def _full_name_inside(text: str, start: int, end: int) -> tuple[int, str] | None
     its end: a gazetteer match is the leftmost, so 从江苏省 first finds the county 从江."""
     # Such a name (3 to 5 characters) ends on a level's suffix within four characters after the match: only
     # the names ending there are looked up (a cache would not help: its key holds the text, new every page).
-    stops = [stop for stop in range(end + 1, min(end + 4, len(text)) + 1) if text[stop - 1] in _FULL_NAME_SUFFIXES]
-    if not stops:
+    if _FULL_NAME_SUFFIX.search(text, end, end + 4) is None:  # most matches: one search rules them out
         return None
+    stops = [stop for stop in range(end + 1, min(end + 4, len(text)) + 1) if text[stop - 1] in _FULL_NAME_SUFFIXES]
     names = gazetteer().names
     for at in range(start + 1, end):
         for stop in stops:
@@ -984,6 +992,7 @@ def _full_name_inside(text: str, start: int, end: int) -> tuple[int, str] | None
 
 
 _FULL_NAME_SUFFIXES: Final = frozenset("省市县区州盟旗")
+_FULL_NAME_SUFFIX: Final = re.compile(f"[{''.join(sorted(_FULL_NAME_SUFFIXES))}]")
 
 
 @lru_cache(maxsize=16384)
@@ -1161,9 +1170,9 @@ def _landmark_name(name: str) -> bool:
 
 
 def _left_boundary(text: str, start: int) -> bool:
-    if _BOUNDARY.match(text[start - 1]) or _stops_at(text, start) or text[start - 1] == "和":
+    if _boundary(text[start - 1]) or _stops_at(text, start) or text[start - 1] == "和":
         return True
-    return _ends_with(text, start, _STOP_WORDS) or _ends_with(text, start, _PLACE_BEFORE)
+    return _ends_with(text, start, _STOP_OR_PLACE_WORDS)
 
 
 def _promote_listed(landmarks: list[_Candidate], places: list[_Candidate], text: str) -> None:
@@ -1310,7 +1319,7 @@ def _zone_abbreviations(text: str, places: list[_Candidate], suffixes: list[tupl
     for suffix_start, suffix in suffixes if initials else ():
         start = suffix_start - 1  # the initial; before it, no character that a longer name would hold
         if suffix in _ZONE_KINDS and start >= 0 and text[start] in initials and (
-                start == 0 or _BOUNDARY.match(text[start - 1]) or text[start - 1] in _LIST_JOINERS
+                start == 0 or _boundary(text[start - 1]) or text[start - 1] in _LIST_JOINERS
                 or _stops_at(text, start)):
             found.append(_Candidate("place", start, suffix_start + len(suffix), "area"))
     return found
