@@ -253,7 +253,7 @@ def _division_named(name: str, province: str | None) -> Division | None:
     """The division a name means. A weak short form (a county's, or a prefecture's that is a word too) counts
     only inside the document's province: elsewhere 滨江 is a riverside, not Hangzhou's 滨江区."""
     usable = [(d, short) for d, short in gazetteer().names[name]
-              if not (short and (d.level == 3 or name in gazetteer().weak_short_forms) and d.province != province)]
+              if not (short and name in gazetteer().weak_short_forms and d.province != province)]
     if not usable:
         return None
     usable.sort(key=lambda item: (item[0].province != province, item[1], item[0].level))
@@ -854,14 +854,11 @@ def _towns_alone(text: str) -> list[_Candidate]:
     towns += [(at, (at - 2, at - 3, at - 4, at - 5)) for at in _occurrences(text, "乡", 2) if not _common(text[at:at + 2], 30)]
     for at, starts in towns:
         # 城镇, 乡镇, 重镇 end in a word; 城镇化 begins one
-        if text[at + 1:at + 2] != "化" and _words().get(text[at - 1:at + 1], 0) >> 2 < 30:
+        if (text[at + 1:at + 2] != "化" and _words().get(text[at - 1:at + 1], 0) >> 2 < 30
+                and not _ends_with(text, at, _STOP_WORDS)):
             for start in starts:
-                name = text[start:at]
-                if (start >= 0 and _HAN.fullmatch(name) and (start == 0 or _left_boundary(text, start))
-                        and name[0] not in _STOP_CHARS and not _ends_with(text, at, _STOP_WORDS)
-                        and (not generic(name) or _settlement_name(name, _in_list(text, start, at + 1),
-                                                                   _after_mark(text, start)))
-                        and not starts_with_verb(name)):
+                if (start >= 0 and (start == 0 or _left_boundary(text, start))
+                        and _settlement_at(text, start, at, _after_mark(text, start))):
                     found.append(_Candidate("place", start, at + 1, "area"))
                     break
     return found
@@ -879,16 +876,21 @@ def _villages(text: str, towns: list[_Candidate]) -> list[_Candidate]:
                 or _common(text[at - 2:at + 1], 10) or _ends_with(text, at, _STOP_WORDS)):
             continue  # 农村, 山村; 村民, 村级; 行政村, 度假村: 村 in a word
         for start in (at - 2, at - 3):
-            name = text[start:at]
-            if (start < 0 or name[0] in _STOP_CHARS or not _HAN.fullmatch(name)
-                    or len(name) == 3 and _common(name[1:], 1000)):
+            if start < 0 or at - start == 3 and _common(text[start + 1:at], 1000):
                 continue  # 既|影响村容: a word in everyday use ends no three characters' name
-            if ((start in town_at_end or start == 0 or _left_boundary(text, start)) and not starts_with_verb(name)
-                    and (not generic(name) or _settlement_name(name, _in_list(text, start, at + 1),
-                                                               start in town_at_end or _after_mark(text, start)))):
+            after_town = start in town_at_end
+            if ((after_town or start == 0 or _left_boundary(text, start))
+                    and _settlement_at(text, start, at, after_town or _after_mark(text, start))):
                 found.append(_Candidate("place", town_at_end.get(start, start), at + 1, "area"))
                 break
     return found
+
+
+def _settlement_at(text: str, start: int, at: int, after_mark: bool) -> bool:
+    """The characters from ``start`` to the town's or village's character at ``at`` name it: 某某|镇, 胜利|村、."""
+    name = text[start:at]
+    return (_HAN.fullmatch(name) is not None and name[0] not in _STOP_CHARS and not starts_with_verb(name)
+            and (not generic(name) or _settlement_name(name, _in_list(text, start, at + 1), after_mark)))
 
 
 def _settlement_name(name: str, listed: bool, after_mark: bool) -> bool:
@@ -1572,20 +1574,13 @@ def _brand_lists(text: str, trades: list[tuple[int, int]]) -> list[_Candidate]:
                                    and len(name) >= 4) and not _division_like(name) and not starts_with_verb(name):
                 found.append(_Candidate(kind, start, end, subtype))
     for trade, end in trades:
-        if _INDUSTRY_LIST.match(text, end) or _everyday_noun(text[trade - 2:trade]):
+        if _INDUSTRY_LIST.match(text, end) or _common(text[trade - 2:trade], 3000):
             continue  # 某某汽车、某某电池等领域: a list of industries, not of companies; 某某通信网络: a kind of thing
         brand_start = _nearest_start(text, end, 10, lambda brand: len(brand) >= 4 and not generic(brand[:trade - end])
                                      and not _common_noun(brand[:trade - end]))
         if brand_start is not None:
             found.append(_Candidate("org", brand_start, end, "company"))
     return found
-
-
-def _everyday_noun(word: str) -> bool:
-    """A word, not a name, used 3000 times or more: before a trade it makes a kind of thing (通信网络, 信息科技), not a
-    brand (上海医药, 紫金铜业)."""
-    value = _words().get(word, 0)
-    return not value & _PROPER and value >> 2 >= 3000
 
 
 def _ministries(text: str, marks: list[tuple[int, str]]) -> list[_Candidate]:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Final
 
 from zhibiao.dates import caption_period
-from zhibiao.genre import PLANNING_GENRES
+from zhibiao.genre import AWARDS, PLANNING_GENRES
 from zhibiao.model import Block, DateMention, Document, Fact
 from zhibiao.numerals import ARABIC, CHINESE, SCALE, parse_number, parse_percent, tidy
 from zhibiao.tables import TEXT_ROW_MAX, text_row
@@ -128,7 +128,7 @@ _SCOPE_PHRASE: Final = re.compile(r"在[^，。；、在]{1,20}?(?P<among>中|�
 _PROGRESS: Final = re.compile(r"(?P<words>完成(?:全年|年度|年初)?(?:目标任务|目标|计划|任务))的?$")  # 完成年度计划的68.5%
 _SHARE_ALONE: Final = frozenset({"比重", "占比"})  # …，比重较上年提高3.4个百分点: the share just named
 _SHARE_WORD: Final = re.compile(r"占|比重|份额")  # 占全市的比重, 占比: a share of what was named
-_DURATION_TAIL: Final = re.compile(r"(?:连续第?)?[0-9一二三四五六七八九十]{1,7}(?:年|个月|个季度)$")  # …，连续5个月位居第一
+_DURATION_TAIL: Final = re.compile(r"(?:连续第?)?[0-9一二三四五六七八九十]{1,7}(?:" + "|".join(_TIME_UNITS) + ")$")  # …，连续5个月位居第一
 _RANKED_LIST: Final = re.compile(r"在(?P<list>[^，。；]{2,40}?(?:榜单|排行榜|榜|名单|排名|评价|评选|评比))[中上][，,]$")
 _LIST_TAIL: Final = re.compile(r"[0-9一二三四五六七八九十百千]+强|[（(]|榜单|排行榜|名单|排名|评价|评选|评比")
 _RANKED_BEFORE: Final = re.compile(r"排名[^，。；]{0,12}[，,]$")  # a clause before that ranks
@@ -264,21 +264,20 @@ _BOUNDED_MODIFIER: Final = re.compile(r"[^，。；：、\s]{1,16}?(?:及以上|
 _TO_RECIPIENT: Final = re.compile(
     r"向[^，。；\d]{1,16}?(?:输送|提供|供应|出口|销售|捐赠|交付|发送|运送|转移|输出|捐献|推送)了?")
 _AMONG_PART: Final = re.compile(r"中(?:已经?|共|还|仍|均)?有")  # 34个行业大类中有19个…: the set, then its part
-# What a policy gives: an award, a subsidy, interest paid for a firm
-_AWARDS: Final = "奖励|补助|补贴|资助|奖补|补偿|贴息"
-_GIVEN: Final = re.compile(rf"(?:一次性)?(?:配套)?(?:{_AWARDS}|扶持|支持)(?:资金|金)?|配套")  # after an amount
+_YUAN: Final = r"[0-9.]+[万亿]?元"  # an amount of money as policies write it: 50万元
+_GIVEN: Final = re.compile(rf"(?:一次性)?(?:配套)?(?:{AWARDS}|扶持|支持)(?:资金|金)?|配套")  # after an amount
 _GIVEN_BEFORE: Final = re.compile(
-    r"(?P<lead>给予|予以|发放|每[家户个人年次项]|[0-9.]+[万亿]?元)?(?P<word>(?P<once>一次性)?(?:" + _AWARDS + r")(?:资金|金)?)$")
+    r"(?P<lead>给予|予以|发放|每[家户个人年次项]|" + _YUAN + r")?(?P<word>(?P<once>一次性)?(?:" + AWARDS + r")(?:资金|金)?)$")
 _ADVERBS: Final = re.compile(r"(?:已经|已|均已|均|都已|都|全部|正在|也已|也)+")
-_GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:配套)?(?:{_AWARDS}|资金支持|资金扶持|支持|扶持)|配套)"  # 给予配套
+_GIVEN_WORD: Final = rf"(?P<word>(?:一次性)?(?:配套)?(?:{AWARDS}|资金支持|资金扶持|支持|扶持)|配套)"  # 给予配套
 _GIVEN_LATER: Final = re.compile(rf"(?:给予|予以)[^，。；]{{0,12}}?{_GIVEN_WORD}")  # 按…的15%给予研制方补助
 # 给予奖励，最高200万元; 给予建设经费支持，最高500万元
 _GIVEN_BEFORE_CLAUSE: Final = re.compile(rf"(?:给予|予以)(?P<given>[^，。；、\d]{{0,8}}?{_GIVEN_WORD})[，,]$")
 # 分别给予100万元、50万元奖励; 按100万元、50万元给予奖励
 _GIVING_TO: Final = re.compile(r"(?:给予|予以)[^，。；、\d]{1,8}$")  # 给予运营方: the verb and to whom
-_GIVEN_LIST: Final = re.compile(rf"(?:[、和及或][0-9.]+[万亿]?元)+(?:给予|予以)?{_GIVEN_WORD}")
+_GIVEN_LIST: Final = re.compile(rf"(?:[、和及或]{_YUAN})+(?:给予|予以)?{_GIVEN_WORD}")
 _PURPOSE: Final = re.compile(r"(?:用于|建设|新建|改建|扩建|改造|实施|推进|开展|修建)")  # after an amount spent
-_GIVEN_ENDING: Final = re.compile(rf"(?:{_AWARDS}|支持|扶持)$")  # 给予最高100万元平台资金支持
+_GIVEN_ENDING: Final = re.compile(rf"(?:{AWARDS}|支持|扶持)$")  # 给予最高100万元平台资金支持
 _SHARE_BEFORE: Final = re.compile(r"占[^，。；的\d]{0,6}$")  # 占全区8%的国土面积: the noun after names it
 _PER_EACH: Final = re.compile(
     r"(?:(?:单个|每个|每|单)(?:家|户|个|所)?(?:企业|项目|单位|主体|机构|家|户|人|年|项)?)*(?:最高|最多|不超过)?")
@@ -312,9 +311,10 @@ _GROWTH_PREDICATE: Final = re.compile(
 _ARABIC_RUN: Final = re.compile(r"[0-9０-９]+")
 _SCOPE_NOTE: Final = re.compile(r"[（(][^（）()，。；]{0,30}?(?:口径|以上|以下|标准)[）)]")  # （500万元口径）: no value
 _LIST_ITEM: Final = re.compile(r"[^、和及与]+")
-_PERIOD_ITEMS: Final = re.compile(r"(?:(?:[一二三四]|1?[0-9])[、和])+")  # 二、三季度; 7、8月
+_PERIOD_NUMBER: Final = r"(?:[一二三四]|1?[0-9])"  # a quarter or a month
+_PERIOD_ITEMS: Final = re.compile(rf"(?:{_PERIOD_NUMBER}[、和])+")  # 二、三季度; 7、8月
 _PERIOD_ITEM_STARTS: Final = "一二三四0123456789"  # a string: a test of one character, no hashing
-_PERIOD_WORD: Final = re.compile(r"(?:[一二三四]|1?[0-9])(?P<word>季度|月份?)")
+_PERIOD_WORD: Final = re.compile(rf"{_PERIOD_NUMBER}(?P<word>季度|月份?)")
 
 # --- statements of intent: numbers after these in the same sentence are targets
 _INTENT: Final = re.compile(
@@ -345,15 +345,15 @@ _BASELINE_AFTER: Final = re.compile(
 _CONDITION_OPENING: Final = re.compile(  # after an article or item number: 第二条 对…, 一、对…, （一）对…, 1.对…
     r"[\s　]*(?:(?:第[0-9一二三四五六七八九十百]+条|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]"
     r"|[0-9]+[.．、])[\s　]*)?(?:对于?(?![标接比照外])|凡是?|针对)")
-_GIVING: Final = re.compile(rf"按|给予|予以|{_AWARDS}|发放|安排|提供")
+_GIVING: Final = re.compile(rf"按|给予|予以|{AWARDS}|发放|安排|提供")
 _CONDITION_CLOSE: Final = re.compile(r"的[，,]")  # 年销售额首次突破10亿元的，: the end of a condition
 _CONDITION_BREAK: Final = re.compile(r"[。！？!?\n…；;]")  # a condition does not reach across these
 _CONDITION_WIDTH: Final = 80  # the most characters between a number and the close of its condition
 # 最高可达2000万元, 最高不超过5亿元; 租期最长3年 (最长 is no qualifier word of the quantity pattern: 长 ends
 # 增长, before most numbers). Written to start with plain characters, for the engine to skip to.
-_CAP_BEFORE: Final = re.compile(rf"(?:最高|最多|上限|最长|封顶)可?(?:{_AWARDS}|给予|获得|支持|享受|达到|达)?了?$")
+_CAP_BEFORE: Final = re.compile(rf"(?:最高|最多|上限|最长|封顶)可?(?:{AWARDS}|给予|获得|支持|享受|达到|达)?了?$")
+_CAPPED_LIST: Final = re.compile(rf"(?:最高|最多|不超过)(?:分别)?(?:不超过)?(?:{_YUAN}、)+$")  # 最高100万元、50万元
 # 支持比例不超过投资额的20%, 按不超过研发费用50%的比例: the bound says of the number, the words between are its basis
-_CAPPED_LIST: Final = re.compile(r"(?:最高|最多|不超过)(?:分别)?(?:不超过)?(?:[0-9.]+[万亿]?元、)+$")
 _BOUND_BASIS: Final = re.compile(r"(?P<bound>不超过|不高于|不低于|不少于)(?:(?![达为是在到至增降提占])[^，。；、：:\d]){1,12}$")
 _CAP_OR_RATE_CUE: Final = re.compile("[不最限每顶]")  # a character that a cap, a bound or a rate needs
 _GIVING_VERBS: Final = ("给予", "予以", "提供", "发放")
@@ -799,7 +799,7 @@ class _Reader:
         if chinese and len(numeral) == 1 and (numeral == "一" or unit_text not in _SINGLE_CHINESE_UNITS) \
                 and not (unit_text == "位" and _PLACES_MOVED.search(text, max(0, number_start - 3), number_start)) \
                 and not (numeral != "一" and unit_text in _CLASSIFIERS and self._counted_by_verb(number_start)) \
-                and not (self._counted_after_noun(number_start, m.end()) and unit_text in _CLASSIFIERS) \
+                and not (unit_text in _CLASSIFIERS and self._counted_after_noun(number_start, m.end())) \
                 and not (unit_text == "成" and (m.group("pre") or m.group("post"))) \
                 and numeral not in "百千":  # 超一成, 一成以上; 超千人, 近百家 (only after such a word)
             return False  # 一个, 两厂, 三个方面: too common as words to be quantities; but 建成三座, 等七项
@@ -1768,11 +1768,11 @@ class _Reader:
         i = bisect.bisect_left(starts, at) - 1
         while i >= 0 and starts[i] >= block_start:
             start, end = starts[i], ends[i]
-            if end <= at and start not in self.eligibility_starts:
-                date = self.dates[i]
-                if not self._is_basis(date) and (start >= sentence[0] or self._opens_clause(start, block_start)) \
-                        and not (self.planning and self._names_who_qualifies(start, end, at)):
-                    return date
+            # a basis (比上年) or the start of a policy's term, marked once by _find_time_marks, is no period
+            if end <= at and self.time_marks.get(start) != _NO_PERIOD \
+                    and (start >= sentence[0] or self._opens_clause(start, block_start)) \
+                    and not (self.planning and self._names_who_qualifies(start, end, at)):
+                return self.dates[i]
             i -= 1
         return None
 
@@ -1891,7 +1891,7 @@ class _Reader:
             before, after = text[start - 1:start], text[end:end + 1]
             if after == "的" and before and before in "由从":
                 marks[start] = _CHANGE_START
-            elif after == _PLANNED[0] and text.startswith(_PLANNED, end):
+            elif text.startswith(_PLANNED, end):
                 marks[start] = _GOAL
             elif text[start - 2:start] == "其中":
                 marks[start] = _PART

@@ -33,8 +33,9 @@ _POLICY: Final = re.compile(r"(?:措施|举措|政策|办法|意见|细则|规�
 # a headline that reports on a plan or a policy is news: 我市出台低空经济实施方案
 _REPORTED: Final = re.compile(r"出台|发布|公布|解读|亮出|召开|举行|获悉|印发(?!.*的通知)")
 _ARTICLE: Final = re.compile(r"\s*第[一二三四五六七八九十百]+条\s")  # 第一条 opening a block
-# 给予一次性奖励, 给予…的补助, 补贴最高…: what a policy gives
-_GIVES: Final = re.compile(r"给予[^。；\n]{0,20}?(?:奖励|补助|补贴|资助|奖补|贴息)|(?:奖励|补助|补贴|资助|奖补)[^。；\n]{0,6}?最高")
+AWARDS: Final = "奖励|补助|补贴|资助|奖补|补偿|贴息"  # what a policy gives: an award, a subsidy, interest paid
+# 给予一次性奖励, 给予…的补助, 补贴最高…: a policy giving it
+_GIVES: Final = re.compile(rf"给予[^。；\n]{{0,20}}?(?:{AWARDS})|(?:{AWARDS})[^。；\n]{{0,6}}?最高")
 _POLICY_BODY_CHARS: Final = 3000  # the first articles say so
 _BYLINE_KINDS: Final = frozenset({"byline", "kicker", "sidebar_label"})
 _REPORTER: Final = re.compile(r"记者|通讯员|特约撰稿")

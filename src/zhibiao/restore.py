@@ -41,9 +41,9 @@ _SENTENCE_PUNCT: Final = re.compile(f"[{_SENTENCE_CHARS}]")
 _NUMBERED: Final = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百零\d]{1,4}[章节部分篇条]|[" + _BULLETS + "]")  # a bullet opens a list item too
-# A reporter's role needs a name after a space or colon, or 本报 or a bracket before it: 记者手记 is a label.
 # Whom a notice is sent to, on a line of its own: 各乡镇人民政府，县政府各部门：
 _ADDRESSEE: Final = re.compile(r"各[^。！？；：\n]{1,60}[：:]")
+# A reporter's role needs a name after a space or colon, or 本报 or a bracket before it: 记者手记 is a label.
 _BYLINE: Final = re.compile(
     r"[（(【](?:本报)?(?:特约|首席|见习)?(?:记者|通讯员)|本报(?:特约|首席|见习)?(?:记者|通讯员)"
     r"|(?:特约|首席|见习)?(?:记者|通讯员|实习生)[ \u3000:：]|本报讯|新华社|来源[:：]|作者[:：]|[文图][/／|｜:：]"
